@@ -1,0 +1,125 @@
+// The shape of flows/: every piece of program content is data a clinician can review item by item.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-23');
+const id = z.string().regex(/^[a-z0-9_.-]+$/, 'ids are lower-case letters, digits, _ . -');
+
+/** Fields every reviewed content item carries. */
+const reviewed = {
+  id,
+  /** Section of the source plan this item carries (e.g. "Relaxation Circuit / 90/90 Diaphragm Breath"). */
+  source: z.string().min(3),
+  reviewed_by: z.string().min(2),
+  reviewed_on: isoDate,
+  /** May an optional LLM reword this item? Always false for safety, consent and disclaimer text. */
+  rephrasable: z.boolean(),
+  /** Words a rephrase must keep (checked by the LLM verifier). */
+  required_terms: z.array(z.string()).default([]),
+};
+
+/** A piece of text the bot says. `{name}` placeholders are filled at render time. */
+export const messageSchema = z.object({ ...reviewed, text: z.string().min(1) }).strict();
+
+const range = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() }).strict()
+  .refine((r) => r.min <= r.max, 'min must not exceed max');
+
+export const exerciseOptionSchema = z.object({ ...reviewed, name: z.string(), text: z.string() }).strict();
+
+export const exerciseSchema = z.object({
+  ...reviewed,
+  name: z.string(),
+  minutes: range,
+  text: z.string(),
+  cue: z.string().optional(),
+  /** For "choose N of these" exercises (hip openers). */
+  choose: z.number().int().positive().optional(),
+  options: z.array(exerciseOptionSchema).optional(),
+}).strict().refine((e) => !e.choose || (e.options && e.options.length >= e.choose), 'choose needs at least that many options');
+
+export const stepSchema = z.object({
+  ...reviewed,
+  number: z.number().int().min(1),
+  name: z.string(),
+  text: z.string(),
+  target: z.string(),
+  /** Suggested hold, in seconds, when the step has one. */
+  hold_seconds: range.optional(),
+  uses_dilator: z.boolean().default(false),
+}).strict();
+
+export const scheduleDaySchema = z.object({ ...reviewed, days: range, text: z.string() }).strict();
+
+/** Something people ask about in their own words; answered from the script. */
+export const topicSchema = z.object({
+  ...reviewed,
+  title: z.string(),
+  text: z.string(),
+  /** Ways people phrase it; matched by words, stems and synonyms, not verbatim. */
+  phrases: z.array(z.string().min(2)).min(3),
+}).strict();
+
+export const redFlagSchema = z.object({
+  ...reviewed,
+  rephrasable: z.literal(false),
+  label: z.string(),
+  /** Words and short phrases that signal this red flag when not negated. */
+  terms: z.array(z.string().min(2)).min(2),
+  /** Question asked when a mention is unclear ("Are you having bleeding now?"). */
+  confirm: z.string(),
+}).strict();
+
+export const historyFlagSchema = z.object({
+  ...reviewed,
+  rephrasable: z.literal(false),
+  label: z.string(),
+  question: z.string(),
+  /** What we advise when the answer is yes. */
+  advice: z.string(),
+  /** 'evaluation': recommend a pelvic health PT, continue gently; 'clearance': continue only with provider clearance, slower. */
+  kind: z.enum(['evaluation', 'clearance']),
+}).strict();
+
+export const parametersSchema = z.object({
+  comfort: z.object({ max_pain: z.number().int().min(0).max(10) }).strict(),
+  advance: z.object({
+    comfortable_days: z.number().int().min(1),
+    window_days: z.number().int().min(1),
+    min_days_at_step: z.number().int().min(1),
+  }).strict().refine((a) => a.comfortable_days <= a.window_days, 'comfortable_days must fit in window_days'),
+  spike: z.object({
+    rest_hours_min: z.number().min(24),
+    rest_hours_max: z.number().max(72),
+    /** A spike within this many days of the previous one counts as a repeat (longer rest). */
+    repeat_within_days: z.number().int().min(1),
+  }).strict(),
+  stall: z.object({ days: z.number().int().min(28).max(42) }).strict(),
+  strength: z.object({ comfortable_days: z.number().int().min(1), window_days: z.number().int().min(1), min_step: z.number().int().min(1) }).strict(),
+  sessions_per_day: range,
+  dilator: z.object({ sizes: z.number().int().min(1) }).strict(),
+}).strict();
+
+export const contentSchema = z.object({
+  version: z.string().min(1),
+  parameters: parametersSchema,
+  messages: z.array(messageSchema),
+  circuit: z.array(exerciseSchema).min(1),
+  steps: z.array(stepSchema).min(1),
+  reset_schedule: z.array(scheduleDaySchema),
+  strength: z.array(messageSchema),
+  guidance: z.array(messageSchema),
+  troubleshooting: z.array(topicSchema),
+  faq: z.array(topicSchema),
+  red_flags: z.array(redFlagSchema),
+  history_flags: z.array(historyFlagSchema),
+  /** Synonym groups: every word in a group counts as the first one when matching. */
+  synonyms: z.array(z.array(z.string().min(1)).min(2)),
+});
+
+export type Content = z.infer<typeof contentSchema>;
+export type Parameters = z.infer<typeof parametersSchema>;
+export type Message = z.infer<typeof messageSchema>;
+export type Exercise = z.infer<typeof exerciseSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type RedFlag = z.infer<typeof redFlagSchema>;
+export type HistoryFlag = z.infer<typeof historyFlagSchema>;

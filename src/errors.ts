@@ -1,0 +1,14 @@
+// One error family for the whole project: a stable code for callers, a message for people.
+export type CoachErrorCode =
+  | 'content_invalid'
+  | 'config_invalid'
+  | 'store_unavailable'
+  | 'store_conflict'
+  | 'bad_input';
+
+export class CoachError extends Error {
+  constructor(readonly code: CoachErrorCode, message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = 'CoachError';
+  }
+}
