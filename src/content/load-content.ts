@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentSchema, type Content } from './schema.js';
 import { CoachError } from '../errors.js';
+import { checkMessages } from './render-message.js';
 
 export const defaultFlowsDir = new URL('../../flows/', import.meta.url).pathname;
 
@@ -42,6 +43,8 @@ export function loadContent(dir: string = defaultFlowsDir): Content {
   }
   const content = result.data;
   assertUniqueIds(content);
+  const problems = checkMessages(content);
+  if (problems.length > 0) throw new CoachError('content_invalid', `flows/: ${problems.join('; ')}`);
   return content;
 }
 

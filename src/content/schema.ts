@@ -111,6 +111,8 @@ export const contentSchema = z.object({
   faq: z.array(topicSchema),
   red_flags: z.array(redFlagSchema),
   history_flags: z.array(historyFlagSchema),
+  /** Words and phrases that signal a crisis (self-harm, abuse, emergency): answered at once with emergency help. */
+  crisis_terms: z.array(z.string().min(2)).min(5),
   /** Synonym groups: every word in a group counts as the first one when matching. */
   synonyms: z.array(z.array(z.string().min(1)).min(2)),
 });
