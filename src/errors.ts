@@ -7,7 +7,7 @@ export type CoachErrorCode =
   | 'bad_input';
 
 export class CoachError extends Error {
-  constructor(readonly code: CoachErrorCode, message: string, readonly cause?: unknown) {
+  constructor(readonly code: CoachErrorCode, message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'CoachError';
   }

@@ -1,0 +1,58 @@
+// The practice record and the user's place in the program: plain data the rules reason over.
+
+/** One practice session. Days are the user's local calendar dates (YYYY-MM-DD). */
+export interface PracticeSession {
+  /** Stable id of the session, so a rating given in two turns updates one record. */
+  key?: string;
+  day: string;
+  step: number;
+  dilatorSize: number | null;
+  painDuring: number | null;
+  painAfter: number | null;
+  /** How it felt the day after; null until the user tells us. */
+  painNextDay: number | null;
+}
+
+/** A place in the graded sequence: a step, and at the dilator steps a size. */
+export interface Level {
+  step: number;
+  dilatorSize: number | null;
+}
+
+export interface Progress extends Level {
+  /** Local day the current level began. */
+  levelSince: string;
+  /** Local day the program began (for the stall rule before any advance). */
+  startedDay: string;
+  lastAdvanceDay: string | null;
+  /** Why the last advance happened, to show under "progress". */
+  lastAdvanceReason: string | null;
+  /** Instant (ISO) until which the user rests at the easier level after a spike. */
+  restUntil: string | null;
+  /** Local days of recent spikes; a repeat within the window lengthens the rest. */
+  spikeDays: string[];
+  /** Local day we last suggested a pelvic health PT because progress stalled. */
+  stallNotifiedDay: string | null;
+  strengthUnlocked: boolean;
+}
+
+export function startProgress(today: string): Progress {
+  return {
+    step: 1, dilatorSize: null, levelSince: today, startedDay: today,
+    lastAdvanceDay: null, lastAdvanceReason: null, restUntil: null,
+    spikeDays: [], stallNotifiedDay: null, strengthUnlocked: false,
+  };
+}
+
+export function sameLevel(a: Level, b: Level): boolean {
+  return a.step === b.step && (a.dilatorSize ?? null) === (b.dilatorSize ?? null);
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
