@@ -71,6 +71,8 @@ export const messageIds = {
   'data.delete_confirm': [],
   'data.deleted': [],
   'data.delete_cancelled': [],
+  // failures
+  'error.save_failed': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof messageIds;

@@ -78,6 +78,7 @@ export function createSessionMachine(content: Content) {
       ask: assign(({ context }, says: Say[]) => ({ out: [...context.out, ...says], prompt: says })),
       say: assign(({ context }, says: Say[]) => ({ out: [...context.out, ...says] })),
       repeatPrompt: assign(({ context }) => ({ out: [...context.out, message('reprompt', { options: '' }), ...context.prompt] })),
+      showPrompt: assign(({ context }) => ({ out: [...context.out, ...context.prompt] })),
       recordConsent: assign(({ context, event }) => ({
         profile: { ...context.profile, consentAt: event.facts.now, consentVersion: event.facts.contentVersion },
       })),
@@ -256,6 +257,7 @@ export function createSessionMachine(content: Content) {
       TOPIC_UNCLEAR: { actions: 'offerTopics' },
       UNKNOWN: { actions: 'repeatPrompt' },
       UNCLEAR_RATING: { actions: 'repeatPrompt' },
+      OPEN: { actions: 'showPrompt' },
       // Yesterday's unfinished session is closed (its ratings are already stored); today starts fresh.
       NEW_DAY: { target: '.main.idle', actions: 'closeDay' },
     },
@@ -343,6 +345,7 @@ export function createSessionMachine(content: Content) {
               YES: { target: 'day', actions: 'openDay' },
               TOPIC: { actions: 'answerTopic' },
               UNKNOWN: { actions: { type: 'say', params: [message('idle.prompt')] } },
+              OPEN: { actions: { type: 'say', params: [message('idle.prompt')] } },
               PAUSE: { actions: { type: 'say', params: [message('pause')] } },
               STOP: { actions: { type: 'say', params: [message('stop')] } },
             },
@@ -441,6 +444,7 @@ export function createSessionMachine(content: Content) {
               PAUSE: { actions: { type: 'say', params: [message('safety.still_paused')] } },
               STOP: { actions: { type: 'say', params: [message('safety.still_paused')] } },
               UNKNOWN: { actions: { type: 'say', params: [message('safety.still_paused')] } },
+              OPEN: { actions: { type: 'say', params: [message('safety.still_paused')] } },
             },
           },
           confirmingClearance: {
@@ -482,6 +486,7 @@ export function createSessionMachine(content: Content) {
           PAUSE: { actions: { type: 'say', params: [message('pause')] } },
           STOP: { actions: { type: 'say', params: [message('stop')] } },
           UNKNOWN: { actions: { type: 'say', params: [message('continue.nothing')] } },
+          OPEN: { actions: { type: 'say', params: [message('continue.nothing')] } },
         },
       },
       confirmingRedFlag: {

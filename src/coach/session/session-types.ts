@@ -73,7 +73,7 @@ export interface TurnFacts {
 type Plain<T extends string> = { type: T; facts: TurnFacts };
 export type SessionEvent =
   | Plain<'START' | 'YES' | 'NO' | 'DONE' | 'SKIP' | 'REPEAT' | 'STOP' | 'PAUSE' | 'CONTINUE' | 'HELP'
-    | 'PROGRESS' | 'DISCLAIMER' | 'EXPORT' | 'DELETE' | 'EVALUATED' | 'CRISIS' | 'UNKNOWN' | 'NEW_DAY'>
+    | 'PROGRESS' | 'DISCLAIMER' | 'EXPORT' | 'DELETE' | 'EVALUATED' | 'CRISIS' | 'UNKNOWN' | 'NEW_DAY' | 'OPEN'>
   | { type: 'RATING'; value: number; facts: TurnFacts }
   | { type: 'UNCLEAR_RATING'; facts: TurnFacts }
   | { type: 'CHOOSE'; choices: number[]; facts: TurnFacts }

@@ -1,0 +1,47 @@
+// The terminal channel: an interactive chat on a TTY, or a scripted mode reading one user message per line.
+// Scripted lines starting with "#" are comments; "@now <ISO instant>" moves the clock (multi-day journeys).
+import { createInterface } from 'node:readline';
+import type { Coach } from '../../coach/handle-turn.js';
+import { renderForTerminal } from './render.js';
+
+export interface TerminalOptions {
+  coach: Coach;
+  user: string;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  interactive: boolean;
+  /** Moves the clock for "@now" lines. */
+  setNow?: (instant: Date) => void;
+  runId?: string;
+}
+
+export async function runTerminalChat(options: TerminalOptions): Promise<void> {
+  const { coach, user, output, interactive } = options;
+  const print = (text: string) => output.write(`${text}\n`);
+  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+
+  if (interactive) {
+    print('GentlePath (type "help" at any time, Ctrl+D or Ctrl+C to leave; your progress is saved)\n');
+    print(renderForTerminal(await coach.handleTurn(user, { text: '', opening: true })));
+    output.write('you> ');
+  }
+  let lineNo = 0;
+  for await (const raw of lines) {
+    lineNo += 1;
+    const line = raw.replace(/\r$/, '');
+    if (!interactive) {
+      if (line.startsWith('#')) continue;
+      const at = /^@now\s+(\S+)\s*$/.exec(line);
+      if (at) {
+        const instant = new Date(at[1]!);
+        if (Number.isNaN(instant.getTime())) print(`(ignored "${line}": not a date)`);
+        else options.setNow?.(instant);
+        continue;
+      }
+      print(`> ${line}`);
+    }
+    const replies = await coach.handleTurn(user, { text: line, inboundId: options.runId ? `${options.runId}:${lineNo}` : undefined });
+    print(renderForTerminal(replies));
+    if (interactive) output.write('you> ');
+  }
+}

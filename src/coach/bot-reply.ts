@@ -1,0 +1,22 @@
+// What the coach sends back, in a channel-neutral form each adapter renders its own way.
+import type { Expectation } from './session/session-types.js';
+
+export interface Button {
+  label: string;
+  /** The text sent back when the button is pressed; it goes through the same understanding as typed text. */
+  value: string;
+}
+
+export interface BotReply {
+  text: string;
+  /** The reviewed content item(s) the text comes from. */
+  contentIds: string[];
+  /** Whether an optional LLM may reword it: never for safety text. */
+  rephrasable: boolean;
+  /** Quick replies, on the last reply of a turn. */
+  buttons?: Button[];
+  /** What the coach is waiting for next, on the last reply of a turn. */
+  expects?: Expectation;
+  /** Structured data sent along (the data export). */
+  attachment?: { kind: 'export'; data: unknown };
+}

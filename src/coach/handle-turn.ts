@@ -1,0 +1,125 @@
+// The one door every channel uses: a user's message in, the coach's replies out, the record committed in between.
+import { createActor, initialTransition, transition } from 'xstate';
+import { renderMessage } from '../content/render-message.js';
+import type { Content } from '../content/schema.js';
+import type { Store } from '../store/store.js';
+import type { BotReply } from './bot-reply.js';
+import { ConversationLock } from './conversation-lock.js';
+import { localDate } from './local-date.js';
+import { renderReplies } from './render-replies.js';
+import { createSessionMachine, type SessionMachine } from './session/session-machine.js';
+import type { Expectation, SessionContext, StateMeta, TurnFacts } from './session/session-types.js';
+import { toEvents, type BareEvent } from './to-events.js';
+import { understand } from './understand/understand.js';
+import type { UserEvent } from './user-event.js';
+
+type Snapshot = ReturnType<SessionMachine['getInitialSnapshot']>;
+
+export interface CoachOptions {
+  content: Content;
+  store: Store;
+  /** The clock; tests and scripted journeys move it. */
+  now?: () => Date;
+  /** Time zone used until the user has told us theirs. */
+  defaultTimeZone?: string;
+  /** Told about a turn that failed (never with message contents). */
+  onError?: (error: unknown) => void;
+}
+
+export interface Coach {
+  handleTurn(conversationKey: string, event: UserEvent): Promise<BotReply[]>;
+}
+
+/** How many practice sessions the rules look back over (1-3 a day: several weeks). */
+const PRACTICE_LOOKBACK = 60;
+/** A turn that lost a race with another process is re-run on the fresh state this many times. */
+const MAX_ATTEMPTS = 8;
+
+export function createCoach(options: CoachOptions): Coach {
+  const { content, store } = options;
+  const machine = createSessionMachine(content);
+  const lock = new ConversationLock();
+  const clock = options.now ?? (() => new Date());
+  const defaultZone = options.defaultTimeZone ?? 'UTC';
+  const onError = options.onError ?? (() => {});
+
+  /** Option names of a "choose N" exercise the user is on, so "1 and 3" or "child's pose" can be understood. */
+  const choiceNames = (snapshot: Snapshot): string[] => {
+    if (!snapshot.matches({ main: { day: 'circuit' } })) return [];
+    return (content.circuit[snapshot.context.day?.circuitIndex ?? 0]?.options ?? []).map((o) => o.name);
+  };
+
+  async function attempt(key: string, event: UserEvent): Promise<BotReply[] | 'conflict'> {
+    if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return [];
+    const stored = await store.loadConversation(key);
+    const now = clock();
+    let snapshot = stored ? restore(machine, stored.snapshot, stored.contentVersion !== content.version) : initialTransition(machine)[0];
+    const facts: TurnFacts = {
+      now: now.toISOString(),
+      today: localDate(now, snapshot.context.profile.timeZone ?? defaultZone),
+      log: stored ? await store.recentPractice(key, PRACTICE_LOOKBACK) : [],
+      contentVersion: content.version,
+    };
+
+    const understanding = understand(event.text, content, { choiceNames: choiceNames(snapshot) });
+    let events: BareEvent[] = event.opening ? [{ type: 'OPEN' }] : toEvents(understanding, expectation(snapshot));
+    // A first message only opens the conversation (the welcome asks for consent), unless it needs help at once.
+    if (!stored) events = events.filter((e) => e.type === 'CRISIS' || e.type === 'RED_FLAG');
+    if (snapshot.context.day && snapshot.context.day.date !== facts.today) events = [{ type: 'NEW_DAY' }, ...events];
+    for (const bare of events) snapshot = transition(machine, snapshot, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
+
+    const { out, effects, progress } = snapshot.context;
+    const replies = await renderReplies(content, out, {
+      progress, practice: facts.log, today: facts.today, loadExport: () => store.exportUser(key),
+    }, expectation(snapshot), choiceNames(snapshot));
+
+    const persisted = machine.getPersistedSnapshot(snapshot) as unknown as { context: SessionContext };
+    persisted.context = { ...persisted.context, out: [], effects: [] };
+    const result = await store.commitTurn({
+      key, expectedVersion: stored?.version ?? 0, snapshot: persisted, contentVersion: content.version,
+      profile: snapshot.context.profile, effects, inboundId: event.inboundId, now: facts.now,
+    });
+    if (result === 'conflict') return 'conflict';
+    return result === 'duplicate' ? [] : replies;
+  }
+
+  return {
+    async handleTurn(key, event) {
+      return lock.run(key, async () => {
+        try {
+          for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
+            const replies = await attempt(key, event);
+            if (replies !== 'conflict') return replies;
+          }
+        } catch (error) {
+          // Nothing was committed: the user can simply send the message again.
+          onError(error);
+        }
+        const sorry = renderMessage(content, 'error.save_failed');
+        return [{ text: sorry.text, contentIds: [sorry.id], rephrasable: false }];
+      });
+    },
+  };
+}
+
+/**
+ * Restores a stored snapshot. After a content change, a user mid-session is brought back to the start of
+ * their day (idle) with their program position kept, because the session's place may no longer exist.
+ */
+function restore(machine: SessionMachine, stored: unknown, contentChanged: boolean): Snapshot {
+  const context = (stored as { context?: SessionContext }).context;
+  try {
+    const snapshot = createActor(machine, { snapshot: stored as never }).getSnapshot();
+    if (!contentChanged || !snapshot.matches({ main: 'day' })) return snapshot;
+  } catch {
+    // fall through to the safe point
+  }
+  if (!context?.progress) return initialTransition(machine)[0];
+  return machine.resolveState({ value: { main: 'idle' }, context: { ...context, day: null, out: [], effects: [] } });
+}
+
+function expectation(snapshot: Snapshot): Expectation | undefined {
+  const metas = Object.values(snapshot.getMeta() as Record<string, StateMeta | undefined>).filter(Boolean);
+  return metas.at(-1)?.expects;
+}
+

@@ -1,0 +1,31 @@
+// "How am I doing?": place in the program, days practised, streak, the last advance and a 14-day chart in text.
+import type { Content } from '../content/schema.js';
+import { practiceDays } from './progression/practice-days.js';
+import { addDays, type PracticeSession, type Progress } from './progression/practice.js';
+import { levelName } from './session/level-name.js';
+
+const bars = '▁▂▃▄▅▆▇█';
+const bar = (v: number | null) => (v === null ? '·' : bars[Math.min(bars.length - 1, Math.round((v / 10) * (bars.length - 1)))]!);
+
+export function progressVars(content: Content, progress: Progress | null, practice: readonly PracticeSession[], today: string) {
+  const days = practiceDays(practice);
+  const practised = new Set(days.map((d) => d.day));
+  let streak = 0;
+  // A streak survives until the end of today: it counts back from today, or from yesterday if today is still open.
+  for (let day = practised.has(today) ? today : addDays(today, -1); practised.has(day); day = addDays(day, -1)) streak += 1;
+  const window = Array.from({ length: 14 }, (_, i) => addDays(today, i - 13));
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  const row = (label: string, pick: (d: ReturnType<typeof practiceDays>[number]) => number | null) =>
+    `${label.padEnd(9)}${window.map((day) => { const d = byDay.get(day); return d ? bar(pick(d)) : ' '; }).join('')}`;
+  const chart = [
+    `last 14 days (${window[0]} to ${today}), 0 low - 10 high`,
+    row('during', (d) => d.during), row('after', (d) => d.after), row('next day', (d) => d.nextDay),
+  ].join('\n');
+  return {
+    step: progress ? levelName(content, progress) : 'not started yet',
+    days: practised.size,
+    streak,
+    last_advance: progress?.lastAdvanceDay ? `${progress.lastAdvanceDay}: ${progress.lastAdvanceReason ?? ''}` : 'none yet',
+    chart,
+  };
+}

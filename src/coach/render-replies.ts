@@ -1,0 +1,86 @@
+// Turns what the machine decided to say into reply texts, from flows/ content and the user's record.
+import { fill, renderMessage, type RenderedText } from '../content/render-message.js';
+import type { Content } from '../content/schema.js';
+import type { BotReply, Button } from './bot-reply.js';
+import { progressVars } from './progress-report.js';
+import type { PracticeSession, Progress } from './progression/practice.js';
+import type { Expectation, Say } from './session/session-types.js';
+import type { UserExport } from '../store/store.js';
+
+export interface RecordView {
+  progress: Progress | null;
+  /** The user's whole record, read only when a reply needs it. */
+  loadExport: () => Promise<UserExport>;
+  practice: readonly PracticeSession[];
+  today: string;
+}
+
+export async function renderReplies(content: Content, says: readonly Say[], view: RecordView, expects: Expectation | undefined, options: string[] = []): Promise<BotReply[]> {
+  const replies: BotReply[] = [];
+  for (const say of says) {
+    const rendered = await renderSay(content, say, view);
+    replies.push({ text: rendered.text, contentIds: [rendered.id], rephrasable: rendered.rephrasable, ...(rendered.attachment ? { attachment: rendered.attachment } : {}) });
+  }
+  const last = replies.at(-1);
+  if (last && expects) {
+    last.expects = expects;
+    last.buttons = buttonsFor(expects, options);
+  }
+  return replies;
+}
+
+type Rendered = RenderedText & { attachment?: BotReply['attachment'] };
+
+async function renderSay(content: Content, say: Say, view: RecordView): Promise<Rendered> {
+  switch (say.kind) {
+    case 'message':
+      return renderMessage(content, say.id, say.vars);
+    case 'item':
+      return renderItem(content, say.id, say.field ?? 'text');
+    case 'exercise': {
+      const exercise = content.circuit[say.index]!;
+      const minutes = exercise.minutes.min === exercise.minutes.max ? `${exercise.minutes.min}` : `${exercise.minutes.min}-${exercise.minutes.max}`;
+      const body = exercise.cue ? `${exercise.text}\n${exercise.cue}` : exercise.text;
+      const head = renderMessage(content, 'circuit.exercise', { number: say.index + 1, total: content.circuit.length, name: exercise.name, minutes, text: body });
+      return { ...head, id: exercise.id, rephrasable: head.rephrasable && exercise.rephrasable };
+    }
+    case 'step': {
+      const step = content.steps.find((s) => s.number === say.level.step) ?? content.steps[0]!;
+      const head = renderMessage(content, 'exposure.intro', { number: step.number, name: step.name, text: step.text, target: step.target });
+      return { ...head, id: step.id, rephrasable: head.rephrasable && step.rephrasable };
+    }
+    case 'progress': {
+      const record = await view.loadExport();
+      return renderMessage(content, 'progress', progressVars(content, view.progress, record.practice, view.today));
+    }
+    case 'export': {
+      const data = await view.loadExport();
+      return { id: 'data.export', text: JSON.stringify(data, null, 2), rephrasable: false, attachment: { kind: 'export', data } };
+    }
+  }
+}
+
+function renderItem(content: Content, id: string, field: 'text' | 'question' | 'advice' | 'confirm'): RenderedText {
+  const items = [
+    ...content.troubleshooting, ...content.faq, ...content.guidance, ...content.strength, ...content.messages,
+    ...content.red_flags, ...content.history_flags, ...content.circuit.flatMap((e) => e.options ?? []),
+  ];
+  const item = items.find((i) => i.id === id);
+  if (!item) throw new Error(`content item ${id} is missing from flows/`);
+  const text = (item as Record<string, unknown>)[field];
+  if (typeof text !== 'string') throw new Error(`content item ${id} has no ${field}`);
+  const title = 'title' in item && field === 'text' ? `${item.title}\n` : '';
+  return { id, text: fill(`${title}${text}`, {}), rephrasable: item.rephrasable };
+}
+
+const yesNo: Button[] = [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }];
+
+function buttonsFor(expects: Expectation, options: string[]): Button[] {
+  switch (expects) {
+    case 'yesno': return yesNo;
+    case 'rating': return Array.from({ length: 11 }, (_, i) => ({ label: String(i), value: String(i) }));
+    case 'done': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), { label: 'Done', value: 'done' }, { label: 'Skip', value: 'skip' }, { label: 'Repeat', value: 'repeat' }];
+    case 'start': return [{ label: 'Start check-in', value: 'start' }, { label: 'Progress', value: 'progress' }, { label: 'Help', value: 'help' }];
+    case 'text': case 'time': case 'zone': case 'choice': return [{ label: 'Skip', value: 'skip' }];
+  }
+}

@@ -1,0 +1,52 @@
+// Settings from the environment and command-line flags, checked once at start with a clear message.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { CoachError } from './errors.js';
+
+const schema = z.object({
+  command: z.enum(['start', 'chat', 'export', 'delete', 'migrate']),
+  dbPath: z.string().min(1),
+  user: z.string().min(1).max(200),
+  /** A fixed clock for scripted journeys (ISO instant). */
+  now: z.iso.datetime({ offset: true }).optional(),
+  /** Inbound ids for scripted lines are "<runId>:<line>", so re-running a script after a crash skips what was done. */
+  runId: z.string().min(1).optional(),
+  defaultTimeZone: z.string().refine(isTimeZone, 'not a time zone the system knows (use an IANA name like Europe/Berlin)'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { db: { type: 'string' }, user: { type: 'string' }, now: { type: 'string' }, 'run-id': { type: 'string' }, tz: { type: 'string' } },
+    });
+  } catch (cause) {
+    throw new CoachError('config_invalid', `${(cause as Error).message}. Usage: gentlepath [chat|start|export|delete|migrate] [--db FILE] [--user NAME] [--now ISO] [--tz ZONE]`, cause);
+  }
+  const { values, positionals } = parsed;
+  const result = schema.safeParse({
+    command: positionals[0] ?? 'start',
+    dbPath: values.db ?? env.GENTLEPATH_DB ?? 'data/gentlepath.db',
+    user: values.user ?? env.GENTLEPATH_USER ?? 'terminal:local',
+    now: values.now ?? env.GENTLEPATH_NOW,
+    runId: values['run-id'],
+    defaultTimeZone: values.tz ?? env.GENTLEPATH_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new CoachError('config_invalid', `invalid setting ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,54 @@
+// Composition root: config -> content -> store -> coach -> channel.
+import { loadConfig, type Config } from './config.js';
+import { loadContent } from './content/load-content.js';
+import { createCoach } from './coach/handle-turn.js';
+import { openSqliteStore } from './store/open-sqlite.js';
+import { runTerminalChat } from './channels/terminal/terminal-chat.js';
+import { CoachError } from './errors.js';
+
+async function main(config: Config): Promise<void> {
+  const content = loadContent();
+  const store = await openSqliteStore(config.dbPath);
+  try {
+    if (config.command === 'migrate') {
+      process.stdout.write(`database at ${config.dbPath} is up to date\n`);
+      return;
+    }
+    if (config.command === 'export') {
+      process.stdout.write(`${JSON.stringify(await store.exportUser(config.user), null, 2)}\n`);
+      return;
+    }
+    let now = config.now ? new Date(config.now) : null;
+    let tick = 0;
+    // A fixed clock still moves one second per turn, so events keep their order.
+    const clock = () => (now ? new Date(now.getTime() + 1000 * tick++) : new Date());
+    const coach = createCoach({
+      content, store, now: clock, defaultTimeZone: config.defaultTimeZone,
+      onError: (error) => process.stderr.write(`turn failed: ${error instanceof CoachError ? error.code : (error as Error)?.name ?? 'error'}\n`),
+    });
+    if (config.command === 'delete') {
+      // The command line goes through the same confirmation as the chat.
+      await coach.handleTurn(config.user, { text: 'delete my data' });
+      const replies = await coach.handleTurn(config.user, { text: 'yes' });
+      process.stdout.write(`${replies.map((r) => r.text).join('\n')}\n`);
+      return;
+    }
+    await runTerminalChat({
+      coach, user: config.user, input: process.stdin, output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY), runId: config.runId,
+      setNow: (instant) => { now = instant; tick = 0; },
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+try {
+  await main(loadConfig());
+} catch (error) {
+  if (error instanceof CoachError) {
+    process.stderr.write(`gentlepath: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,51 @@
+// Table types for the query layer (Kysely), shared by the SQLite and PostgreSQL backends.
+import type { Generated } from 'kysely';
+
+export interface ConversationsTable {
+  key: string;
+  /** The session machine's persisted snapshot, JSON. */
+  snapshot: string;
+  content_version: string;
+  /** Bumped by every committed turn: a turn that read an older version is retried, never merged blindly. */
+  version: number;
+  consent_at: string | null;
+  consent_version: string | null;
+  time_zone: string | null;
+  reminder_time: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PracticeLogTable {
+  id: Generated<number>;
+  conversation_key: string;
+  session_key: string;
+  day: string;
+  step: number;
+  dilator_size: number | null;
+  pain_during: number | null;
+  pain_after: number | null;
+  pain_next_day: number | null;
+  created_at: string;
+}
+
+export interface JournalTable {
+  id: Generated<number>;
+  conversation_key: string;
+  day: string;
+  text: string;
+  created_at: string;
+}
+
+export interface InboundIdsTable {
+  conversation_key: string;
+  inbound_id: string;
+  created_at: string;
+}
+
+export interface Database {
+  conversations: ConversationsTable;
+  practice_log: PracticeLogTable;
+  journal: JournalTable;
+  inbound_ids: InboundIdsTable;
+}

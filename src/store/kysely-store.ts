@@ -1,0 +1,149 @@
+// The Store over Kysely: one set of queries for SQLite and PostgreSQL.
+import { Migrator, type Kysely, type Transaction } from 'kysely';
+import type { PracticeSession } from '../coach/progression/practice.js';
+import type { Effect } from '../coach/session/session-types.js';
+import type { Database } from './db-schema.js';
+import { migrationProvider, type Dialect } from './migrations.js';
+import type { CommitResult, Store, StoredConversation, TurnCommit, UserExport } from './store.js';
+
+const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids'] as const;
+const keyColumn = (table: (typeof userTables)[number]) => (table === 'conversations' ? 'key' : 'conversation_key');
+
+/** Raised inside a transaction to roll it back with a result. */
+class Abort extends Error { constructor(readonly result: CommitResult) { super(result); } }
+
+export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${(error as Error).message}`);
+  }
+}
+
+export class KyselyStore implements Store {
+  constructor(private readonly db: Kysely<Database>, private readonly isUniqueViolation: (e: unknown) => boolean) {}
+
+  async loadConversation(key: string): Promise<StoredConversation | null> {
+    const row = await this.db.selectFrom('conversations').select(['snapshot', 'content_version', 'version'])
+      .where('key', '=', key).executeTakeFirst();
+    return row ? { snapshot: JSON.parse(row.snapshot), contentVersion: row.content_version, version: Number(row.version) } : null;
+  }
+
+  async recentPractice(key: string, limit: number): Promise<PracticeSession[]> {
+    const rows = await this.db.selectFrom('practice_log').selectAll().where('conversation_key', '=', key)
+      .orderBy('day', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.reverse().map(toSession);
+  }
+
+  async hasInbound(key: string, inboundId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('inbound_ids').select('inbound_id')
+      .where('conversation_key', '=', key).where('inbound_id', '=', inboundId).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async commitTurn(commit: TurnCommit): Promise<CommitResult> {
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        if (commit.inboundId) await this.recordInbound(tx, commit);
+        await this.saveConversation(tx, commit);
+        for (const effect of commit.effects) await this.apply(tx, commit, effect);
+      });
+      return 'committed';
+    } catch (error) {
+      if (error instanceof Abort) return error.result;
+      throw error;
+    }
+  }
+
+  private async recordInbound(tx: Transaction<Database>, commit: TurnCommit): Promise<void> {
+    try {
+      await tx.insertInto('inbound_ids').values({ conversation_key: commit.key, inbound_id: commit.inboundId!, created_at: commit.now }).execute();
+    } catch (error) {
+      if (this.isUniqueViolation(error)) throw new Abort('duplicate');
+      throw error;
+    }
+  }
+
+  private async saveConversation(tx: Transaction<Database>, commit: TurnCommit): Promise<void> {
+    const { profile } = commit;
+    const values = {
+      snapshot: JSON.stringify(commit.snapshot), content_version: commit.contentVersion, version: commit.expectedVersion + 1,
+      consent_at: profile.consentAt, consent_version: profile.consentVersion, time_zone: profile.timeZone,
+      reminder_time: profile.reminderTime, updated_at: commit.now,
+    };
+    if (commit.expectedVersion === 0) {
+      try {
+        await tx.insertInto('conversations').values({ key: commit.key, created_at: commit.now, ...values }).execute();
+      } catch (error) {
+        if (this.isUniqueViolation(error)) throw new Abort('conflict');
+        throw error;
+      }
+      return;
+    }
+    const result = await tx.updateTable('conversations').set(values)
+      .where('key', '=', commit.key).where('version', '=', commit.expectedVersion).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new Abort('conflict');
+  }
+
+  private async apply(tx: Transaction<Database>, commit: TurnCommit, effect: Effect): Promise<void> {
+    const key = commit.key;
+    switch (effect.kind) {
+      case 'savePractice': {
+        const s = effect.session;
+        await tx.insertInto('practice_log').values({
+          conversation_key: key, session_key: s.key, day: s.day, step: s.step, dilator_size: s.dilatorSize,
+          pain_during: s.painDuring, pain_after: s.painAfter, pain_next_day: s.painNextDay, created_at: commit.now,
+        }).onConflict((oc) => oc.columns(['conversation_key', 'session_key']).doUpdateSet({
+          pain_during: s.painDuring, pain_after: s.painAfter,
+        })).execute();
+        return;
+      }
+      case 'setNextDay':
+        await tx.updateTable('practice_log').set({ pain_next_day: effect.value })
+          .where('conversation_key', '=', key).where('day', '=', effect.day).execute();
+        return;
+      case 'saveJournal':
+        await tx.insertInto('journal').values({ conversation_key: key, day: effect.day, text: effect.text, created_at: commit.now }).execute();
+        return;
+      case 'deleteUser':
+        for (const table of userTables) await tx.deleteFrom(table).where(keyColumn(table), '=', key).execute();
+        return;
+    }
+  }
+
+  async exportUser(key: string): Promise<UserExport> {
+    const conversation = await this.db.selectFrom('conversations').selectAll().where('key', '=', key).executeTakeFirst();
+    const practice = await this.db.selectFrom('practice_log').selectAll().where('conversation_key', '=', key).orderBy('id').execute();
+    const journal = await this.db.selectFrom('journal').selectAll().where('conversation_key', '=', key).orderBy('id').execute();
+    return {
+      conversation: conversation ? {
+        key, createdAt: conversation.created_at, consentAt: conversation.consent_at, consentVersion: conversation.consent_version,
+        timeZone: conversation.time_zone, reminderTime: conversation.reminder_time,
+        state: (JSON.parse(conversation.snapshot) as { context?: unknown }).context ?? null,
+      } : null,
+      practice: practice.map((r) => ({ ...toSession(r), createdAt: r.created_at })),
+      journal: journal.map((r) => ({ day: r.day, text: r.text, createdAt: r.created_at })),
+    };
+  }
+
+  async countRows(key: string): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of userTables) {
+      const row = await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(keyColumn(table), '=', key).executeTakeFirstOrThrow();
+      counts[table] = Number(row.n);
+    }
+    return counts;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function toSession(r: Database['practice_log'] extends infer T ? { [K in keyof T]: any } : never): PracticeSession {
+  return {
+    key: r.session_key, day: r.day, step: Number(r.step), dilatorSize: r.dilator_size ?? null,
+    painDuring: r.pain_during ?? null, painAfter: r.pain_after ?? null, painNextDay: r.pain_next_day ?? null,
+  };
+}

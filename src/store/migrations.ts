@@ -1,0 +1,57 @@
+// Versioned schema migrations, applied in order at start. Never edit a shipped migration: add a new one.
+import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+const migrations = (dialect: Dialect): Record<string, Migration> => {
+  // A row id that the database assigns: the two backends spell it differently.
+  const rowId = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement());
+  return {
+  '0001_initial': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('conversations')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('snapshot', 'text', (c) => c.notNull())
+        .addColumn('content_version', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('consent_at', 'text')
+        .addColumn('consent_version', 'text')
+        .addColumn('time_zone', 'text')
+        .addColumn('reminder_time', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('practice_log')
+        .addColumn('id', 'integer', rowId)
+        .addColumn('conversation_key', 'text', (c) => c.notNull())
+        .addColumn('session_key', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('step', 'integer', (c) => c.notNull())
+        .addColumn('dilator_size', 'integer')
+        .addColumn('pain_during', 'integer')
+        .addColumn('pain_after', 'integer')
+        .addColumn('pain_next_day', 'integer')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('practice_log_session', ['conversation_key', 'session_key'])
+        .execute();
+      await db.schema.createIndex('practice_log_by_day').on('practice_log').columns(['conversation_key', 'day']).execute();
+      await db.schema.createTable('journal')
+        .addColumn('id', 'integer', rowId)
+        .addColumn('conversation_key', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('journal_by_conversation').on('journal').column('conversation_key').execute();
+      await db.schema.createTable('inbound_ids')
+        .addColumn('conversation_key', 'text', (c) => c.notNull())
+        .addColumn('inbound_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('inbound_ids_pk', ['conversation_key', 'inbound_id'])
+        .execute();
+    },
+  },
+  };
+};
+
+export const migrationProvider = (dialect: Dialect): MigrationProvider => ({ getMigrations: async () => migrations(dialect) });

@@ -1,0 +1,24 @@
+// The embedded default: one SQLite file (WAL), no server, no accounts.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { CoachError } from '../errors.js';
+import type { Database } from './db-schema.js';
+import { KyselyStore, migrate } from './kysely-store.js';
+
+export async function openSqliteStore(path: string): Promise<KyselyStore> {
+  let sqlite: BetterSqlite3.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    sqlite = new BetterSqlite3(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (cause) {
+    throw new CoachError('store_unavailable', `cannot open the SQLite database at ${path}: ${(cause as Error).message}. Check the path (--db or GENTLEPATH_DB) and that the folder is writable.`, cause);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db, 'sqlite');
+  return new KyselyStore(db, (e) => (e as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT') ?? false);
+}

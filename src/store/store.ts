@@ -1,0 +1,43 @@
+// The storage contract the coach relies on. Both backends (SQLite, PostgreSQL) implement it with one query layer.
+import type { PracticeSession } from '../coach/progression/practice.js';
+import type { Effect, Profile } from '../coach/session/session-types.js';
+
+export interface StoredConversation {
+  snapshot: unknown;
+  contentVersion: string;
+  /** Optimistic-concurrency counter; 0 means "not stored yet". */
+  version: number;
+}
+
+/** Everything one turn changes, committed in one transaction or not at all. */
+export interface TurnCommit {
+  key: string;
+  expectedVersion: number;
+  snapshot: unknown;
+  contentVersion: string;
+  profile: Profile;
+  effects: readonly Effect[];
+  /** The channel's id for the inbound message, so a redelivery is processed once. */
+  inboundId?: string;
+  now: string;
+}
+
+export type CommitResult = 'committed' | 'conflict' | 'duplicate';
+
+export interface UserExport {
+  conversation: { key: string; createdAt: string; consentAt: string | null; consentVersion: string | null; timeZone: string | null; reminderTime: string | null; state: unknown } | null;
+  practice: Array<PracticeSession & { createdAt: string }>;
+  journal: Array<{ day: string; text: string; createdAt: string }>;
+}
+
+export interface Store {
+  loadConversation(key: string): Promise<StoredConversation | null>;
+  /** The most recent practice sessions, oldest first. */
+  recentPractice(key: string, limit: number): Promise<PracticeSession[]>;
+  hasInbound(key: string, inboundId: string): Promise<boolean>;
+  commitTurn(commit: TurnCommit): Promise<CommitResult>;
+  exportUser(key: string): Promise<UserExport>;
+  /** Every table a user's rows live in, for tests that check deletion. */
+  countRows(key: string): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
