@@ -123,8 +123,8 @@ export function createSessionMachine(content: Content) {
         return { out };
       }),
       askNextDay: assign(({ context, event }) => {
-        const last = awaitingNextDay(event.facts)!;
-        const says = [message('checkin.ask_next_day', { step: levelName(content, last) })];
+        const last = awaitingNextDay(event.facts);
+        const says = [message('checkin.ask_next_day', { step: last ? levelName(content, last) : 'your last practice' })];
         return { out: [...context.out, ...says], prompt: says };
       }),
       recordNextDay: assign(({ context, event }) => {
