@@ -33,7 +33,9 @@ export function decideProgression(
   const atLevel = practiceDays(sessions, progress).filter((d) => d.day >= progress.levelSince);
   const latest = atLevel.at(-1);
 
-  const spike = latest && spikeIn(latest, max);
+  // Any spike at this level not yet acted on counts, not only the latest day's: next-day soreness is often
+  // reported after the following day's practice was logged. (A step back moves levelSince past the spike.)
+  const spike = atLevel.map((d) => spikeIn(d, max)).filter((s): s is string => s !== null).at(-1);
   if (spike) {
     const restHours = restHoursAfterSpike(progress.spikeDays, clock.today, params);
     return {
@@ -41,7 +43,8 @@ export function decideProgression(
       reason: `${spike} is above ${max}/10, so your body is asking for a gentler pace.`,
     };
   }
-  if (progress.restUntil && progress.restUntil > clock.now) {
+  // Compare instants, not text: `now` may carry the user's UTC offset.
+  if (progress.restUntil && Date.parse(progress.restUntil) > Date.parse(clock.now)) {
     return { kind: 'stay', reason: 'You are in a rest period after a flare-up, so we stay at the easier step for now.' };
   }
   if (progress.step >= lastStep) {
