@@ -341,7 +341,7 @@ export function createSessionMachine(content: Content) {
             ...meta('start'),
             on: {
               START: { target: 'day', actions: 'openDay' },
-              CONTINUE: { target: 'day', actions: 'openDay' },
+              CONTINUE: { actions: { type: 'say', params: [message('continue.nothing')] } },
               YES: { target: 'day', actions: 'openDay' },
               TOPIC: { actions: 'answerTopic' },
               UNKNOWN: { actions: { type: 'say', params: [message('idle.prompt')] } },
@@ -485,8 +485,8 @@ export function createSessionMachine(content: Content) {
           TOPIC: { actions: 'answerTopic' },
           PAUSE: { actions: { type: 'say', params: [message('pause')] } },
           STOP: { actions: { type: 'say', params: [message('stop')] } },
-          UNKNOWN: { actions: { type: 'say', params: [message('continue.nothing')] } },
-          OPEN: { actions: { type: 'say', params: [message('continue.nothing')] } },
+          UNKNOWN: { actions: { type: 'say', params: [message('pause')] } },
+          OPEN: { actions: { type: 'say', params: [message('pause')] } },
         },
       },
       confirmingRedFlag: {
