@@ -7,6 +7,7 @@ import type { BotReply } from './bot-reply.js';
 import { ConversationLock } from './conversation-lock.js';
 import { localDate } from './local-date.js';
 import { renderReplies } from './render-replies.js';
+import { applyRephraser, type Rephraser } from './rephraser.js';
 import { createSessionMachine, type SessionMachine } from './session/session-machine.js';
 import type { Expectation, SessionContext, StateMeta, TurnFacts } from './session/session-types.js';
 import { toEvents, type BareEvent } from './to-events.js';
@@ -22,6 +23,8 @@ export interface CoachOptions {
   now?: () => Date;
   /** Time zone used until the user has told us theirs. */
   defaultTimeZone?: string;
+  /** Optional LLM voice for rephrasable replies (off by default). */
+  rephraser?: Rephraser;
   /** Told about a turn that failed (never with message contents). */
   onError?: (error: unknown) => void;
 }
@@ -69,9 +72,10 @@ export function createCoach(options: CoachOptions): Coach {
     for (const bare of events) snapshot = transition(machine, snapshot, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
 
     const { out, effects, progress } = snapshot.context;
-    const replies = await renderReplies(content, out, {
+    const scripted = await renderReplies(content, out, {
       progress, practice: facts.log, today: facts.today, loadExport: () => store.exportUser(key),
     }, expectation(snapshot), choiceNames(snapshot));
+    const replies = await applyRephraser(options.rephraser, scripted);
 
     const persisted = machine.getPersistedSnapshot(snapshot) as unknown as { context: SessionContext };
     persisted.context = { ...persisted.context, out: [], effects: [] };
