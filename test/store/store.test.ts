@@ -1,7 +1,7 @@
 // The storage guarantees the coach relies on: one turn commits whole or not at all, a redelivered
 // message is processed once, a stale turn never overwrites a newer one, and deletion leaves nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
+import { backends } from '../helpers/backends.js';
 import type { Store, TurnCommit } from '../../src/store/store.js';
 import { emptyProfile } from '../../src/coach/session/session-machine.js';
 
@@ -13,10 +13,14 @@ const session = (key: string, painAfter: number | null) => ({
   key, day: '2026-11-23', step: 1, dilatorSize: null, painDuring: 1, painAfter, painNextDay: null,
 });
 
-describe('SQLite store', () => {
+describe.each(backends)('$name store', ({ available, open }) => {
   let store: Store;
-  beforeEach(async () => { store = await openSqliteStore(':memory:'); });
-  afterEach(async () => { await store.close(); });
+  let cleanup: () => Promise<void>;
+  beforeEach(async (ctx) => {
+    if (!available) return ctx.skip();
+    ({ store, cleanup } = await open());
+  });
+  afterEach(async () => { await cleanup?.(); });
 
   it('commits the snapshot and every effect of a turn together', async () => {
     expect(await store.commitTurn(commit({ effects: [
