@@ -6,6 +6,8 @@ import { CoachError } from './errors.js';
 const schema = z.object({
   command: z.enum(['start', 'chat', 'export', 'delete', 'migrate']),
   dbPath: z.string().min(1),
+  /** PostgreSQL instead of the SQLite file when set. */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
   user: z.string().min(1).max(200),
   /** A fixed clock for scripted journeys (ISO instant). */
   now: z.iso.datetime({ offset: true }).optional(),
@@ -39,6 +41,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const result = schema.safeParse({
     command: positionals[0] ?? 'start',
     dbPath: values.db ?? env.GENTLEPATH_DB ?? 'data/gentlepath.db',
+    databaseUrl: env.DATABASE_URL || undefined,
     user: values.user ?? env.GENTLEPATH_USER ?? 'terminal:local',
     now: values.now ?? env.GENTLEPATH_NOW,
     runId: values['run-id'],

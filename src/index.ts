@@ -2,16 +2,16 @@
 import { loadConfig, type Config } from './config.js';
 import { loadContent } from './content/load-content.js';
 import { createCoach } from './coach/handle-turn.js';
-import { openSqliteStore } from './store/open-sqlite.js';
+import { openStore } from './store/open-store.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
 import { CoachError } from './errors.js';
 
 async function main(config: Config): Promise<void> {
   const content = loadContent();
-  const store = await openSqliteStore(config.dbPath);
+  const store = await openStore(config);
   try {
     if (config.command === 'migrate') {
-      process.stdout.write(`database at ${config.dbPath} is up to date\n`);
+      process.stdout.write(`database ${config.databaseUrl ? 'at DATABASE_URL' : `at ${config.dbPath}`} is up to date\n`);
       return;
     }
     if (config.command === 'export') {

@@ -1,4 +1,5 @@
 // The one door every channel uses: a user's message in, the coach's replies out, the record committed in between.
+import { randomUUID } from 'node:crypto';
 import { createActor, initialTransition, transition } from 'xstate';
 import { renderMessage } from '../content/render-message.js';
 import type { Content } from '../content/schema.js';
@@ -29,8 +30,17 @@ export interface CoachOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Hands replies to the user; the outbox row is dropped only after it resolves. */
+export type Deliver = (conversationKey: string, replies: BotReply[]) => Promise<void>;
+
 export interface Coach {
-  handleTurn(conversationKey: string, event: UserEvent): Promise<BotReply[]>;
+  /**
+   * Runs one turn. With `deliver`, the committed replies are delivered through it and then forgotten;
+   * without it, returning them counts as delivery (the caller sends them in its response).
+   */
+  handleTurn(conversationKey: string, event: UserEvent, deliver?: Deliver): Promise<BotReply[]>;
+  /** Delivers replies that were committed but never delivered (the process stopped in between). */
+  redeliver(deliver: Deliver, conversationKey?: string): Promise<number>;
 }
 
 /** How many practice sessions the rules look back over (1-3 a day: several weeks). */
@@ -52,8 +62,8 @@ export function createCoach(options: CoachOptions): Coach {
     return (content.circuit[snapshot.context.day?.circuitIndex ?? 0]?.options ?? []).map((o) => o.name);
   };
 
-  async function attempt(key: string, event: UserEvent): Promise<BotReply[] | 'conflict'> {
-    if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return [];
+  async function attempt(key: string, event: UserEvent): Promise<{ replies: BotReply[]; outboxId?: string } | 'conflict'> {
+    if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [] };
     const stored = await store.loadConversation(key);
     const now = clock();
     let snapshot = stored ? restore(machine, stored.snapshot, stored.contentVersion !== content.version) : initialTransition(machine)[0];
@@ -79,29 +89,50 @@ export function createCoach(options: CoachOptions): Coach {
 
     const persisted = machine.getPersistedSnapshot(snapshot) as unknown as { context: SessionContext };
     persisted.context = { ...persisted.context, out: [], effects: [] };
+    const outboxId = randomUUID();
     const result = await store.commitTurn({
       key, expectedVersion: stored?.version ?? 0, snapshot: persisted, contentVersion: content.version,
       profile: snapshot.context.profile, effects, inboundId: event.inboundId, now: facts.now,
+      outbox: { id: outboxId, replies },
     });
     if (result === 'conflict') return 'conflict';
-    return result === 'duplicate' ? [] : replies;
+    return result === 'duplicate' ? { replies: [] } : { replies, outboxId };
   }
 
   return {
-    async handleTurn(key, event) {
+    async handleTurn(key, event, deliver) {
       return lock.run(key, async () => {
         try {
           for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
-            const replies = await attempt(key, event);
-            if (replies !== 'conflict') return replies;
+            const turn = await attempt(key, event);
+            if (turn === 'conflict') continue;
+            if (turn.outboxId) {
+              if (deliver) await deliver(key, turn.replies);
+              await store.markDelivered(turn.outboxId);
+            }
+            return turn.replies;
           }
         } catch (error) {
           // Nothing was committed: the user can simply send the message again.
           onError(error);
         }
         const sorry = renderMessage(content, 'error.save_failed');
-        return [{ text: sorry.text, contentIds: [sorry.id], rephrasable: false }];
+        const replies = [{ text: sorry.text, contentIds: [sorry.id], rephrasable: false }];
+        if (deliver) await deliver(key, replies).catch(onError);
+        return replies;
       });
+    },
+
+    async redeliver(deliver, key) {
+      let count = 0;
+      for (const pending of await store.pendingDeliveries(1000, key)) {
+        await lock.run(pending.key, async () => {
+          await deliver(pending.key, pending.replies as BotReply[]);
+          await store.markDelivered(pending.id);
+        });
+        count += 1;
+      }
+      return count;
     },
   };
 }

@@ -43,9 +43,18 @@ export interface InboundIdsTable {
   created_at: string;
 }
 
+export interface OutboxTable {
+  id: string;
+  conversation_key: string;
+  /** BotReply[] as JSON. */
+  replies: string;
+  created_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   practice_log: PracticeLogTable;
   journal: JournalTable;
   inbound_ids: InboundIdsTable;
+  outbox: OutboxTable;
 }

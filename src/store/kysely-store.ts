@@ -4,9 +4,9 @@ import type { PracticeSession } from '../coach/progression/practice.js';
 import type { Effect } from '../coach/session/session-types.js';
 import type { Database } from './db-schema.js';
 import { migrationProvider, type Dialect } from './migrations.js';
-import type { CommitResult, Store, StoredConversation, TurnCommit, UserExport } from './store.js';
+import type { CommitResult, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from './store.js';
 
-const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids'] as const;
+const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox'] as const;
 const keyColumn = (table: (typeof userTables)[number]) => (table === 'conversations' ? 'key' : 'conversation_key');
 
 /** Raised inside a transaction to roll it back with a result. */
@@ -47,6 +47,11 @@ export class KyselyStore implements Store {
         if (commit.inboundId) await this.recordInbound(tx, commit);
         await this.saveConversation(tx, commit);
         for (const effect of commit.effects) await this.apply(tx, commit, effect);
+        if (commit.outbox) {
+          await tx.insertInto('outbox').values({
+            id: commit.outbox.id, conversation_key: commit.key, replies: JSON.stringify(commit.outbox.replies), created_at: commit.now,
+          }).execute();
+        }
       });
       return 'committed';
     } catch (error) {
@@ -109,6 +114,17 @@ export class KyselyStore implements Store {
         for (const table of userTables) await tx.deleteFrom(table).where(keyColumn(table), '=', key).execute();
         return;
     }
+  }
+
+  async markDelivered(outboxId: string): Promise<void> {
+    await this.db.deleteFrom('outbox').where('id', '=', outboxId).execute();
+  }
+
+  async pendingDeliveries(limit: number, key?: string): Promise<PendingDelivery[]> {
+    let query = this.db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id').limit(limit);
+    if (key) query = query.where('conversation_key', '=', key);
+    const rows = await query.execute();
+    return rows.map((r) => ({ id: r.id, key: r.conversation_key, replies: JSON.parse(r.replies) }));
   }
 
   async exportUser(key: string): Promise<UserExport> {

@@ -49,6 +49,14 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('inbound_ids_pk', ['conversation_key', 'inbound_id'])
         .execute();
+      // Replies of committed turns not yet handed to the channel; a row is deleted once delivered.
+      await db.schema.createTable('outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conversation_key', 'text', (c) => c.notNull())
+        .addColumn('replies', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('outbox_by_conversation').on('outbox').column('conversation_key').execute();
     },
   },
   };

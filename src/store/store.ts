@@ -19,8 +19,12 @@ export interface TurnCommit {
   effects: readonly Effect[];
   /** The channel's id for the inbound message, so a redelivery is processed once. */
   inboundId?: string;
+  /** The turn's replies, kept until the channel has delivered them. */
+  outbox?: { id: string; replies: unknown };
   now: string;
 }
+
+export interface PendingDelivery { id: string; key: string; replies: unknown }
 
 export type CommitResult = 'committed' | 'conflict' | 'duplicate';
 
@@ -36,6 +40,10 @@ export interface Store {
   recentPractice(key: string, limit: number): Promise<PracticeSession[]>;
   hasInbound(key: string, inboundId: string): Promise<boolean>;
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
+  /** The replies were handed to the channel: forget them. */
+  markDelivered(outboxId: string): Promise<void>;
+  /** Replies committed but never delivered (the process stopped in between), oldest first. */
+  pendingDeliveries(limit: number, key?: string): Promise<PendingDelivery[]>;
   exportUser(key: string): Promise<UserExport>;
   /** Every table a user's rows live in, for tests that check deletion. */
   countRows(key: string): Promise<Record<string, number>>;

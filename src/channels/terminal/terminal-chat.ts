@@ -2,6 +2,7 @@
 // Scripted lines starting with "#" are comments; "@now <ISO instant>" moves the clock (multi-day journeys).
 import { createInterface } from 'node:readline';
 import type { Coach } from '../../coach/handle-turn.js';
+import type { BotReply } from '../../coach/bot-reply.js';
 import { renderForTerminal } from './render.js';
 
 export interface TerminalOptions {
@@ -20,9 +21,12 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
   const print = (text: string) => output.write(`${text}\n`);
   const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
 
+  const deliver = async (_key: string, replies: BotReply[]) => { print(renderForTerminal(replies)); };
+  if (interactive) print('GentlePath (type "help" at any time, Ctrl+D or Ctrl+C to leave; your progress is saved)\n');
+  // Replies the last run committed but could not print before it stopped.
+  await coach.redeliver(deliver, user);
   if (interactive) {
-    print('GentlePath (type "help" at any time, Ctrl+D or Ctrl+C to leave; your progress is saved)\n');
-    print(renderForTerminal(await coach.handleTurn(user, { text: '', opening: true })));
+    await coach.handleTurn(user, { text: '', opening: true }, deliver);
     output.write('you> ');
   }
   let lineNo = 0;
@@ -40,8 +44,7 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
       }
       print(`> ${line}`);
     }
-    const replies = await coach.handleTurn(user, { text: line, inboundId: options.runId ? `${options.runId}:${lineNo}` : undefined });
-    print(renderForTerminal(replies));
+    await coach.handleTurn(user, { text: line, inboundId: options.runId ? `${options.runId}:${lineNo}` : undefined }, deliver);
     if (interactive) output.write('you> ');
   }
 }
