@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CoachError } from './errors.js';
 
 const schema = z.object({
-  command: z.enum(['start', 'chat', 'export', 'delete', 'migrate']),
+  command: z.enum(['start', 'chat', 'export', 'delete', 'migrate', 'rotate-keys']),
   dbPath: z.string().min(1),
   /** PostgreSQL instead of the SQLite file when set. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
@@ -35,7 +35,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
       options: { db: { type: 'string' }, user: { type: 'string' }, now: { type: 'string' }, 'run-id': { type: 'string' }, tz: { type: 'string' } },
     });
   } catch (cause) {
-    throw new CoachError('config_invalid', `${(cause as Error).message}. Usage: gentlepath [chat|start|export|delete|migrate] [--db FILE] [--user NAME] [--now ISO] [--tz ZONE]`, cause);
+    throw new CoachError('config_invalid', `${(cause as Error).message}. Usage: gentlepath [chat|start|export|delete|migrate|rotate-keys] [--db FILE] [--user NAME] [--now ISO] [--tz ZONE]`, cause);
   }
   const { values, positionals } = parsed;
   const result = schema.safeParse({

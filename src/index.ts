@@ -14,6 +14,10 @@ async function main(config: Config): Promise<void> {
       process.stdout.write(`database ${config.databaseUrl ? 'at DATABASE_URL' : `at ${config.dbPath}`} is up to date\n`);
       return;
     }
+    if (config.command === 'rotate-keys') {
+      process.stdout.write(`re-encrypted ${await store.rotateKeys()} journal entries with the current GENTLEPATH_DATA_KEY\n`);
+      return;
+    }
     if (config.command === 'export') {
       process.stdout.write(`${JSON.stringify(await store.exportUser(config.user), null, 2)}\n`);
       return;

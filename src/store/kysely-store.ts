@@ -3,6 +3,7 @@ import { Migrator, type Kysely, type Transaction } from 'kysely';
 import type { PracticeSession } from '../coach/progression/practice.js';
 import type { Effect } from '../coach/session/session-types.js';
 import type { Database } from './db-schema.js';
+import { plainText, type FieldCipher } from './field-cipher.js';
 import { migrationProvider, type Dialect } from './migrations.js';
 import type { CommitResult, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from './store.js';
 
@@ -21,7 +22,11 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<v
 }
 
 export class KyselyStore implements Store {
-  constructor(private readonly db: Kysely<Database>, private readonly isUniqueViolation: (e: unknown) => boolean) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly isUniqueViolation: (e: unknown) => boolean,
+    private readonly cipher: FieldCipher = plainText,
+  ) {}
 
   async loadConversation(key: string): Promise<StoredConversation | null> {
     const row = await this.db.selectFrom('conversations').select(['snapshot', 'content_version', 'version'])
@@ -49,7 +54,7 @@ export class KyselyStore implements Store {
         for (const effect of commit.effects) await this.apply(tx, commit, effect);
         if (commit.outbox) {
           await tx.insertInto('outbox').values({
-            id: commit.outbox.id, conversation_key: commit.key, replies: JSON.stringify(commit.outbox.replies), created_at: commit.now,
+            id: commit.outbox.id, conversation_key: commit.key, replies: this.cipher.encrypt(JSON.stringify(commit.outbox.replies)), created_at: commit.now,
           }).execute();
         }
       });
@@ -108,7 +113,7 @@ export class KyselyStore implements Store {
           .where('conversation_key', '=', key).where('day', '=', effect.day).execute();
         return;
       case 'saveJournal':
-        await tx.insertInto('journal').values({ conversation_key: key, day: effect.day, text: effect.text, created_at: commit.now }).execute();
+        await tx.insertInto('journal').values({ conversation_key: key, day: effect.day, text: this.cipher.encrypt(effect.text), created_at: commit.now }).execute();
         return;
       case 'deleteUser':
         for (const table of userTables) await tx.deleteFrom(table).where(keyColumn(table), '=', key).execute();
@@ -124,7 +129,7 @@ export class KyselyStore implements Store {
     let query = this.db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id').limit(limit);
     if (key) query = query.where('conversation_key', '=', key);
     const rows = await query.execute();
-    return rows.map((r) => ({ id: r.id, key: r.conversation_key, replies: JSON.parse(r.replies) }));
+    return rows.map((r) => ({ id: r.id, key: r.conversation_key, replies: JSON.parse(this.cipher.decrypt(r.replies)) }));
   }
 
   async exportUser(key: string): Promise<UserExport> {
@@ -138,8 +143,19 @@ export class KyselyStore implements Store {
         state: (JSON.parse(conversation.snapshot) as { context?: unknown }).context ?? null,
       } : null,
       practice: practice.map((r) => ({ ...toSession(r), createdAt: r.created_at })),
-      journal: journal.map((r) => ({ day: r.day, text: r.text, createdAt: r.created_at })),
+      journal: journal.map((r) => ({ day: r.day, text: this.cipher.decrypt(r.text), createdAt: r.created_at })),
     };
+  }
+
+  /** Re-encrypts every journal line not yet under the current key; returns how many changed. */
+  async rotateKeys(): Promise<number> {
+    let changed = 0;
+    const rows = await this.db.selectFrom('journal').select(['id', 'text']).execute();
+    for (const row of rows.filter((r) => this.cipher.needsRotation(r.text))) {
+      await this.db.updateTable('journal').set({ text: this.cipher.encrypt(this.cipher.decrypt(row.text)) }).where('id', '=', row.id).execute();
+      changed += 1;
+    }
+    return changed;
   }
 
   async countRows(key: string): Promise<Record<string, number>> {

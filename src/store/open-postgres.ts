@@ -4,6 +4,7 @@ import pg from 'pg';
 import { CoachError } from '../errors.js';
 import type { Database } from './db-schema.js';
 import { KyselyStore, migrate } from './kysely-store.js';
+import type { FieldCipher } from './field-cipher.js';
 
 /** The URL without its password, safe to print. */
 export function redactUrl(url: string): string {
@@ -16,7 +17,7 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<KyselyStore> {
+export async function openPostgresStore(url: string, options: { poolSize?: number; cipher?: FieldCipher } = {}): Promise<KyselyStore> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process; the next query reports it instead.
   pool.on('error', () => {});
@@ -29,5 +30,5 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, 'postgres');
-  return new KyselyStore(db, (e) => (e as { code?: string })?.code === '23505');
+  return new KyselyStore(db, (e) => (e as { code?: string })?.code === '23505', options.cipher);
 }

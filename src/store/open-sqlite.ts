@@ -6,8 +6,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { CoachError } from '../errors.js';
 import type { Database } from './db-schema.js';
 import { KyselyStore, migrate } from './kysely-store.js';
+import { plainText, type FieldCipher } from './field-cipher.js';
 
-export async function openSqliteStore(path: string): Promise<KyselyStore> {
+export async function openSqliteStore(path: string, cipher: FieldCipher = plainText): Promise<KyselyStore> {
   let sqlite: BetterSqlite3.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -20,5 +21,5 @@ export async function openSqliteStore(path: string): Promise<KyselyStore> {
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db, 'sqlite');
-  return new KyselyStore(db, (e) => (e as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT') ?? false);
+  return new KyselyStore(db, (e) => (e as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT') ?? false, cipher);
 }
