@@ -9,7 +9,7 @@ import { ConversationLock } from './conversation-lock.js';
 import { localDate } from './local-date.js';
 import { renderReplies } from './render-replies.js';
 import { applyRephraser, type Rephraser } from './rephraser.js';
-import { createSessionMachine, type SessionMachine } from './session/session-machine.js';
+import { createSessionMachine, emptyContext, type SessionMachine } from './session/session-machine.js';
 import type { Expectation, SessionContext, StateMeta, TurnFacts } from './session/session-types.js';
 import { toEvents, type BareEvent } from './to-events.js';
 import { understand } from './understand/understand.js';
@@ -66,7 +66,7 @@ export function createCoach(options: CoachOptions): Coach {
     if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [] };
     const stored = await store.loadConversation(key);
     const now = clock();
-    let snapshot = stored ? restore(machine, stored.snapshot, stored.contentVersion !== content.version) : initialTransition(machine)[0];
+    let snapshot = stored ? restore(machine, content, stored.snapshot, stored.contentVersion !== content.version) : initialTransition(machine)[0];
     const facts: TurnFacts = {
       now: now.toISOString(),
       today: localDate(now, snapshot.context.profile.timeZone ?? defaultZone),
@@ -139,18 +139,30 @@ export function createCoach(options: CoachOptions): Coach {
 
 /**
  * Restores a stored snapshot. After a content change, a user mid-session is brought back to the start of
- * their day (idle) with their program position kept, because the session's place may no longer exist.
+ * their day (idle) with their program position kept, because the session's place may no longer exist;
+ * a position beyond the new program (a step or size removed) is moved to the nearest one that exists.
  */
-function restore(machine: SessionMachine, stored: unknown, contentChanged: boolean): Snapshot {
-  const context = (stored as { context?: SessionContext }).context;
-  try {
-    const snapshot = createActor(machine, { snapshot: stored as never }).getSnapshot();
-    if (!contentChanged || !snapshot.matches({ main: 'day' })) return snapshot;
-  } catch {
-    // fall through to the safe point
+function restore(machine: SessionMachine, content: Content, stored: unknown, contentChanged: boolean): Snapshot {
+  if (!contentChanged) {
+    try {
+      return createActor(machine, { snapshot: stored as never }).getSnapshot();
+    } catch {
+      // An unreadable snapshot falls back to the safe point below rather than blocking the user.
+    }
   }
-  if (!context?.progress) return initialTransition(machine)[0];
-  return machine.resolveState({ value: { main: 'idle' }, context: { ...context, day: null, out: [], effects: [] } });
+  const context = (stored as { context?: SessionContext }).context;
+  const progress = context?.progress;
+  if (!context || !progress) return initialTransition(machine)[0];
+  const step = Math.min(Math.max(1, progress.step), content.steps.length);
+  const usesDilator = content.steps.find((s) => s.number === step)?.uses_dilator ?? false;
+  const dilatorSize = usesDilator ? Math.min(progress.dilatorSize ?? 1, content.parameters.dilator.sizes) : null;
+  const value = (stored as { value?: unknown }).value;
+  const paused = JSON.stringify(value ?? '').includes('pausedForEvaluation');
+  return machine.resolveState({
+    // A pause for evaluation survives a content change: safety never resets by accident.
+    value: { main: paused ? 'pausedForEvaluation' : 'idle' },
+    context: { ...emptyContext(), ...context, progress: { ...progress, step, dilatorSize }, day: null, out: [], effects: [], prompt: [] },
+  });
 }
 
 function expectation(snapshot: Snapshot): Expectation | undefined {

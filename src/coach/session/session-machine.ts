@@ -15,6 +15,11 @@ const message = (id: Extract<Say, { kind: 'message' }>['id'], vars?: Extract<Say
 
 export const emptyProfile: Profile = { consentAt: null, consentVersion: null, historyFlags: [], reminderTime: null, timeZone: null };
 
+export const emptyContext = (): SessionContext => ({
+  profile: emptyProfile, progress: null, day: null, screeningIndex: 0,
+  redFlags: [], unclearRedFlags: [], prompt: [], out: [], effects: [],
+});
+
 const meta = (expects: StateMeta['expects']): { meta: StateMeta } => ({ meta: { expects } });
 
 export function createSessionMachine(content: Content) {
@@ -240,10 +245,7 @@ export function createSessionMachine(content: Content) {
     },
   }).createMachine({
     id: 'coach',
-    context: () => ({
-      profile: emptyProfile, progress: null, day: null, screeningIndex: 0,
-      redFlags: [], unclearRedFlags: [], prompt: [], out: [], effects: [],
-    }) satisfies SessionContext,
+    context: emptyContext,
     initial: 'main',
     on: {
       CRISIS: { target: '.paused', actions: { type: 'say', params: [message('safety.crisis')] } },
