@@ -6,7 +6,7 @@ import type { Content } from '../content/schema.js';
 import type { Store } from '../store/store.js';
 import type { BotReply } from './bot-reply.js';
 import { ConversationLock } from './conversation-lock.js';
-import { localDate } from './local-date.js';
+import { localDay } from './local-time.js';
 import { renderReplies } from './render-replies.js';
 import { applyRephraser, type Rephraser } from './rephraser.js';
 import { createSessionMachine, emptyContext, type SessionMachine } from './session/session-machine.js';
@@ -69,7 +69,7 @@ export function createCoach(options: CoachOptions): Coach {
     let snapshot = stored ? restore(machine, content, stored.snapshot, stored.contentVersion !== content.version) : initialTransition(machine)[0];
     const facts: TurnFacts = {
       now: now.toISOString(),
-      today: localDate(now, snapshot.context.profile.timeZone ?? defaultZone),
+      today: localDay(now, snapshot.context.profile.timeZone ?? defaultZone),
       log: stored ? await store.recentPractice(key, PRACTICE_LOOKBACK) : [],
       contentVersion: content.version,
     };

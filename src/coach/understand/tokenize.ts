@@ -9,6 +9,10 @@ export interface Token {
   /** Light stem for words; the surface for everything else. */
   stem: string;
   kind: TokenKind;
+  /** Offset in the (hyphen-normalised) expanded text; tells "3-" from "- 3" and "-2" from "1-2". */
+  start: number;
+  /** Offset just past the token. */
+  end: number;
 }
 
 const TOKEN = /(\d+(?:[.,:]\d+)*)|(\p{L}+(?:'\p{L}+)*)|('s\b)|(\.{2,}|[.!?;:,()/&+=~#%"*[\]{}<>|\\^_@$-])|(\p{Extended_Pictographic})/gu;
@@ -23,11 +27,12 @@ export function tokenize(expanded: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     if (tokens.length >= MAX_TOKENS) break;
     const [whole, num, word, poss, punct] = m;
-    if (num !== undefined) tokens.push({ surface: num, stem: num, kind: 'number' });
-    else if (word !== undefined) tokens.push({ surface: word, stem: stem(word), kind: 'word' });
-    else if (poss !== undefined) tokens.push({ surface: "'s", stem: "'s", kind: 'word' });
-    else if (punct !== undefined) tokens.push({ surface: punct, stem: punct, kind: 'punct' });
-    else tokens.push({ surface: whole, stem: whole, kind: 'emoji' });
+    const start = m.index, end = start + whole.length;
+    if (num !== undefined) tokens.push({ surface: num, stem: num, kind: 'number', start, end });
+    else if (word !== undefined) tokens.push({ surface: word, stem: stem(word), kind: 'word', start, end });
+    else if (poss !== undefined) tokens.push({ surface: "'s", stem: "'s", kind: 'word', start, end });
+    else if (punct !== undefined) tokens.push({ surface: punct, stem: punct, kind: 'punct', start, end });
+    else tokens.push({ surface: whole, stem: whole, kind: 'emoji', start, end });
   }
   return tokens;
 }
