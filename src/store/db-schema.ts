@@ -51,10 +51,22 @@ export interface OutboxTable {
   created_at: string;
 }
 
+export interface JobsTable {
+  conversation_key: string;
+  kind: string;
+  /** ISO instant; ISO strings sort in time order on both backends. */
+  due_at: string;
+  status: 'pending' | 'parked';
+  attempts: number;
+  claimed_until: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   practice_log: PracticeLogTable;
   journal: JournalTable;
   inbound_ids: InboundIdsTable;
   outbox: OutboxTable;
+  jobs: JobsTable;
 }

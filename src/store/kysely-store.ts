@@ -5,9 +5,10 @@ import type { Effect } from '../coach/session/session-types.js';
 import type { Database } from './db-schema.js';
 import { plainText, type FieldCipher } from './field-cipher.js';
 import { migrationProvider, type Dialect } from './migrations.js';
-import type { CommitResult, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from './store.js';
+import type { JobKind } from '../coach/session/session-types.js';
+import type { CommitResult, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from './store.js';
 
-const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox'] as const;
+const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox', 'jobs'] as const;
 const keyColumn = (table: (typeof userTables)[number]) => (table === 'conversations' ? 'key' : 'conversation_key');
 
 /** Raised inside a transaction to roll it back with a result. */
@@ -26,6 +27,7 @@ export class KyselyStore implements Store {
     private readonly db: Kysely<Database>,
     private readonly isUniqueViolation: (e: unknown) => boolean,
     private readonly cipher: FieldCipher = plainText,
+    private readonly dialect: Dialect = 'sqlite',
   ) {}
 
   async loadConversation(key: string): Promise<StoredConversation | null> {
@@ -51,6 +53,10 @@ export class KyselyStore implements Store {
       await this.db.transaction().execute(async (tx) => {
         if (commit.inboundId) await this.recordInbound(tx, commit);
         await this.saveConversation(tx, commit);
+        if (commit.completesJob) {
+          await tx.deleteFrom('jobs').where('conversation_key', '=', commit.key)
+            .where('kind', '=', commit.completesJob.kind).where('due_at', '=', commit.completesJob.dueAt).execute();
+        }
         for (const effect of commit.effects) await this.apply(tx, commit, effect);
         if (commit.outbox) {
           await tx.insertInto('outbox').values({
@@ -115,6 +121,16 @@ export class KyselyStore implements Store {
       case 'saveJournal':
         await tx.insertInto('journal').values({ conversation_key: key, day: effect.day, text: this.cipher.encrypt(effect.text), created_at: commit.now }).execute();
         return;
+      case 'schedule':
+        await tx.insertInto('jobs').values({
+          conversation_key: key, kind: effect.job, due_at: effect.dueAt, status: 'pending', attempts: 0, claimed_until: null, last_error: null,
+        }).onConflict((oc) => oc.columns(['conversation_key', 'kind']).doUpdateSet({
+          due_at: effect.dueAt, status: 'pending', attempts: 0, claimed_until: null, last_error: null,
+        })).execute();
+        return;
+      case 'cancel':
+        await tx.deleteFrom('jobs').where('conversation_key', '=', key).where('kind', '=', effect.job).execute();
+        return;
       case 'deleteUser':
         for (const table of userTables) await tx.deleteFrom(table).where(keyColumn(table), '=', key).execute();
         return;
@@ -132,6 +148,32 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({ id: r.id, key: r.conversation_key, replies: JSON.parse(this.cipher.decrypt(r.replies)) }));
   }
 
+  async claimDueJobs(now: string, limit: number, leaseMs: number): Promise<DueJob[]> {
+    const until = new Date(Date.parse(now) + leaseMs).toISOString();
+    let due = this.db.selectFrom('jobs').select(['conversation_key', 'kind'])
+      .where('status', '=', 'pending').where('due_at', '<=', now)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+      .orderBy('due_at').limit(limit);
+    // Several processes claim at once on PostgreSQL: each skips rows another is claiming.
+    if (this.dialect === 'postgres') due = due.forUpdate().skipLocked();
+    const rows = await this.db.updateTable('jobs')
+      .set((eb) => ({ claimed_until: until, attempts: eb('attempts', '+', 1) }))
+      .where((eb) => eb(eb.refTuple('conversation_key', 'kind'), 'in', due.$asTuple('conversation_key', 'kind')))
+      .returning(['conversation_key', 'kind', 'due_at', 'attempts']).execute();
+    return rows.map((r) => ({ key: r.conversation_key, kind: r.kind as JobKind, dueAt: r.due_at, attempts: Number(r.attempts) }));
+  }
+
+  async failJob(job: DueJob, error: string, retryAt: string | null): Promise<void> {
+    await this.db.updateTable('jobs')
+      .set(retryAt ? { claimed_until: retryAt, last_error: error } : { status: 'parked', claimed_until: null, last_error: error })
+      .where('conversation_key', '=', job.key).where('kind', '=', job.kind).where('due_at', '=', job.dueAt).execute();
+  }
+
+  async jobsOf(key: string) {
+    const rows = await this.db.selectFrom('jobs').selectAll().where('conversation_key', '=', key).orderBy('due_at').execute();
+    return rows.map((r) => ({ kind: r.kind, dueAt: r.due_at, status: r.status, lastError: r.last_error }));
+  }
+
   async exportUser(key: string): Promise<UserExport> {
     const conversation = await this.db.selectFrom('conversations').selectAll().where('key', '=', key).executeTakeFirst();
     const practice = await this.db.selectFrom('practice_log').selectAll().where('conversation_key', '=', key).orderBy('id').execute();
@@ -144,6 +186,7 @@ export class KyselyStore implements Store {
       } : null,
       practice: practice.map((r) => ({ ...toSession(r), createdAt: r.created_at })),
       journal: journal.map((r) => ({ day: r.day, text: this.cipher.decrypt(r.text), createdAt: r.created_at })),
+      scheduled: (await this.jobsOf(key)).map(({ kind, dueAt, status }) => ({ kind, dueAt, status })),
     };
   }
 

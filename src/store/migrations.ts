@@ -57,6 +57,19 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('outbox_by_conversation').on('outbox').column('conversation_key').execute();
+      // Scheduled things (daily check-in, follow-ups, rest end, timers): at most one of each kind per conversation.
+      await db.schema.createTable('jobs')
+        .addColumn('conversation_key', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('claimed_until', 'text')
+        .addColumn('last_error', 'text')
+        .addPrimaryKeyConstraint('jobs_pk', ['conversation_key', 'kind'])
+        .execute();
+      // Finding due jobs costs in proportion to the due jobs, not to all users.
+      await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'due_at']).execute();
     },
   },
   };

@@ -30,5 +30,5 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, 'postgres');
-  return new KyselyStore(db, (e) => (e as { code?: string })?.code === '23505', options.cipher);
+  return new KyselyStore(db, (e) => (e as { code?: string })?.code === '23505', options.cipher, 'postgres');
 }

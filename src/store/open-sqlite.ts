@@ -21,5 +21,5 @@ export async function openSqliteStore(path: string, cipher: FieldCipher = plainT
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db, 'sqlite');
-  return new KyselyStore(db, (e) => (e as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT') ?? false, cipher);
+  return new KyselyStore(db, (e) => (e as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT') ?? false, cipher, 'sqlite');
 }

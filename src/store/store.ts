@@ -1,6 +1,6 @@
 // The storage contract the coach relies on. Both backends (SQLite, PostgreSQL) implement it with one query layer.
 import type { PracticeSession } from '../coach/progression/practice.js';
-import type { Effect, Profile } from '../coach/session/session-types.js';
+import type { Effect, JobKind, Profile } from '../coach/session/session-types.js';
 
 export interface StoredConversation {
   snapshot: unknown;
@@ -19,10 +19,14 @@ export interface TurnCommit {
   effects: readonly Effect[];
   /** The channel's id for the inbound message, so a redelivery is processed once. */
   inboundId?: string;
+  /** The scheduled job this turn carried out: removed unless it was rescheduled meanwhile. */
+  completesJob?: { kind: JobKind; dueAt: string };
   /** The turn's replies, kept until the channel has delivered them. */
   outbox?: { id: string; replies: unknown };
   now: string;
 }
+
+export interface DueJob { key: string; kind: JobKind; dueAt: string; attempts: number }
 
 export interface PendingDelivery { id: string; key: string; replies: unknown }
 
@@ -32,6 +36,7 @@ export interface UserExport {
   conversation: { key: string; createdAt: string; consentAt: string | null; consentVersion: string | null; timeZone: string | null; reminderTime: string | null; state: unknown } | null;
   practice: Array<PracticeSession & { createdAt: string }>;
   journal: Array<{ day: string; text: string; createdAt: string }>;
+  scheduled: Array<{ kind: string; dueAt: string; status: string }>;
 }
 
 export interface Store {
@@ -44,6 +49,15 @@ export interface Store {
   markDelivered(outboxId: string): Promise<void>;
   /** Replies committed but never delivered (the process stopped in between), oldest first. */
   pendingDeliveries(limit: number, key?: string): Promise<PendingDelivery[]>;
+  /**
+   * Claims up to `limit` due jobs for `leaseMs`: while claimed, no other process gets them. A job whose
+   * claimer died becomes claimable again when the lease runs out.
+   */
+  claimDueJobs(now: string, limit: number, leaseMs: number): Promise<DueJob[]>;
+  /** A delivery failed: retry at `retryAt`, or park the job with its error when `retryAt` is null. */
+  failJob(job: DueJob, error: string, retryAt: string | null): Promise<void>;
+  /** Jobs of a user, for export and tests. */
+  jobsOf(key: string): Promise<Array<{ kind: string; dueAt: string; status: string; lastError: string | null }>>;
   exportUser(key: string): Promise<UserExport>;
   /** Every table a user's rows live in, for tests that check deletion. */
   countRows(key: string): Promise<Record<string, number>>;

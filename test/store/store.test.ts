@@ -76,3 +76,44 @@ describe.each(backends)('$name store', ({ available, open }) => {
     expect(await store.countRows('u2')).toMatchObject({ conversations: 1, practice_log: 1, inbound_ids: 1 });
   });
 });
+
+describe.each(backends)('$name scheduled jobs', ({ available, open }) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async (ctx) => {
+    if (!available) return ctx.skip();
+    ({ store, cleanup } = await open());
+  });
+  afterEach(async () => { await cleanup?.(); });
+
+  const at = (iso: string) => new Date(iso).toISOString();
+
+  it('claims only due jobs, once per lease, and hands them out again when the claimer vanished', async () => {
+    await store.commitTurn(commit({ effects: [
+      { kind: 'schedule', job: 'checkin', dueAt: at('2026-11-23T19:00:00Z') },
+      { kind: 'schedule', job: 'weekly_summary', dueAt: at('2026-11-30T19:00:00Z') },
+    ] }));
+    expect(await store.claimDueJobs(at('2026-11-23T18:59:00Z'), 10, 60_000)).toEqual([]);
+    const claimed = await store.claimDueJobs(at('2026-11-23T19:00:00Z'), 10, 60_000);
+    expect(claimed.map((j) => j.kind)).toEqual(['checkin']);
+    expect(await store.claimDueJobs(at('2026-11-23T19:00:30Z'), 10, 60_000)).toEqual([]);
+    expect((await store.claimDueJobs(at('2026-11-23T19:01:01Z'), 10, 60_000)).map((j) => j.attempts)).toEqual([2]);
+  });
+
+  it('removes a carried-out job with the turn, unless it was rescheduled meanwhile', async () => {
+    await store.commitTurn(commit({ effects: [{ kind: 'schedule', job: 'checkin', dueAt: at('2026-11-23T19:00:00Z') }] }));
+    await store.commitTurn(commit({ expectedVersion: 1, effects: [{ kind: 'schedule', job: 'checkin', dueAt: at('2026-11-23T20:00:00Z') }] }));
+    await store.commitTurn(commit({ expectedVersion: 2, completesJob: { kind: 'checkin', dueAt: at('2026-11-23T19:00:00Z') } }));
+    expect((await store.jobsOf('u1')).map((j) => j.dueAt)).toEqual([at('2026-11-23T20:00:00Z')]);
+    await store.commitTurn(commit({ expectedVersion: 3, completesJob: { kind: 'checkin', dueAt: at('2026-11-23T20:00:00Z') } }));
+    expect(await store.jobsOf('u1')).toEqual([]);
+  });
+
+  it('parks a job that keeps failing, with its error visible', async () => {
+    await store.commitTurn(commit({ effects: [{ kind: 'schedule', job: 'checkin', dueAt: at('2026-11-23T19:00:00Z') }] }));
+    const [job] = await store.claimDueJobs(at('2026-11-23T19:00:00Z'), 10, 60_000);
+    await store.failJob(job!, 'channel answered 500', null);
+    expect(await store.jobsOf('u1')).toEqual([{ kind: 'checkin', dueAt: at('2026-11-23T19:00:00Z'), status: 'parked', lastError: 'channel answered 500' }]);
+    expect(await store.claimDueJobs(at('2026-11-24T19:00:00Z'), 10, 60_000)).toEqual([]);
+  });
+});

@@ -36,11 +36,16 @@ export type Say =
   | { kind: 'progress' }
   | { kind: 'export' };
 
+/** Things that happen later, on their own: each is a durable row, at most one of a kind per conversation. */
+export type JobKind = 'checkin' | 'rest_end' | 'weekly_summary' | 'clinician_check' | 'hold_timer';
+
 export type Effect =
   | { kind: 'savePractice'; session: PracticeSession & { key: string } }
   | { kind: 'setNextDay'; day: string; value: number }
   | { kind: 'saveJournal'; day: string; text: string }
-  | { kind: 'deleteUser' };
+  | { kind: 'deleteUser' }
+  | { kind: 'schedule'; job: JobKind; dueAt: string }
+  | { kind: 'cancel'; job: JobKind };
 
 export interface SessionContext {
   profile: Profile;
