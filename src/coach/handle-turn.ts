@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createActor, initialTransition, transition } from 'xstate';
 import { renderMessage } from '../content/render-message.js';
 import type { Content } from '../content/schema.js';
-import type { Store } from '../store/store.js';
+import type { PendingDelivery, Store } from '../store/store.js';
+import { CoachError } from '../errors.js';
 import type { BotReply } from './bot-reply.js';
 import { ConversationLock } from './conversation-lock.js';
 import { localDay } from './local-time.js';
@@ -39,12 +40,14 @@ export interface Coach {
    * without it, returning them counts as delivery (the caller sends them in its response).
    */
   handleTurn(conversationKey: string, event: UserEvent, deliver?: Deliver): Promise<BotReply[]>;
-  /** Delivers replies that were committed but never delivered (the process stopped in between). */
-  redeliver(deliver: Deliver, conversationKey?: string): Promise<number>;
+  /** Delivers replies that were committed but not delivered (the process stopped, or the channel failed). */
+  redeliver(deliver: Deliver, scope?: { key?: string; immediately?: boolean }): Promise<number>;
 }
 
 /** How many practice sessions the rules look back over (1-3 a day: several weeks). */
 const PRACTICE_LOOKBACK = 60;
+/** Waits before the 1st, 2nd, ... retry of a failed delivery; after the last, the replies are parked. */
+const DELIVERY_BACKOFF_MS = [10_000, 60_000, 300_000, 1_800_000];
 /** A turn that lost a race with another process is re-run on the fresh state this many times. */
 const MAX_ATTEMPTS = 8;
 
@@ -74,11 +77,14 @@ export function createCoach(options: CoachOptions): Coach {
       contentVersion: content.version,
     };
 
-    const understanding = understand(event.text, content, { choiceNames: choiceNames(snapshot) });
-    let events: BareEvent[] = event.opening ? [{ type: 'OPEN' }] : toEvents(understanding, expectation(snapshot));
+    let events: BareEvent[] = event.system ? [{ type: 'SCHEDULED', job: event.system.job }]
+      : event.opening ? [{ type: 'OPEN' }]
+        : toEvents(understand(event.text, content, { choiceNames: choiceNames(snapshot) }), expectation(snapshot));
     // A first message only opens the conversation (the welcome asks for consent), unless it needs help at once.
     if (!stored) events = events.filter((e) => e.type === 'CRISIS' || e.type === 'RED_FLAG');
     if (snapshot.context.day && snapshot.context.day.date !== facts.today) events = [{ type: 'NEW_DAY' }, ...events];
+    // Anything the user writes means they are here: reminders go back to normal.
+    if (!event.system && !event.opening) events = [{ type: 'ACTIVE' }, ...events];
     for (const bare of events) snapshot = transition(machine, snapshot, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
 
     const { out, effects, progress } = snapshot.context;
@@ -89,14 +95,29 @@ export function createCoach(options: CoachOptions): Coach {
 
     const persisted = machine.getPersistedSnapshot(snapshot) as unknown as { context: SessionContext };
     persisted.context = { ...persisted.context, out: [], effects: [] };
-    const outboxId = randomUUID();
+    const outboxId = replies.length > 0 ? randomUUID() : undefined;
     const result = await store.commitTurn({
       key, expectedVersion: stored?.version ?? 0, snapshot: persisted, contentVersion: content.version,
       profile: snapshot.context.profile, effects, inboundId: event.inboundId, now: facts.now,
-      outbox: { id: outboxId, replies },
+      outbox: outboxId ? { id: outboxId, replies } : undefined,
+      completesJob: event.system && { kind: event.system.job, dueAt: event.system.dueAt },
     });
     if (result === 'conflict') return 'conflict';
     return result === 'duplicate' ? { replies: [] } : { replies, outboxId };
+  }
+
+  /** Hands committed replies to the channel; on failure they stay in the outbox, retried with backoff, then parked. */
+  async function deliverFromOutbox(pending: PendingDelivery, deliver: Deliver): Promise<boolean> {
+    try {
+      await deliver(pending.key, pending.replies as BotReply[]);
+      await store.markDelivered(pending.id);
+      return true;
+    } catch (error) {
+      onError(error);
+      const delay = DELIVERY_BACKOFF_MS[pending.attempts];
+      await store.failDelivery(pending.id, errorLabel(error), delay === undefined ? null : new Date(clock().getTime() + delay).toISOString());
+      return false;
+    }
   }
 
   return {
@@ -107,12 +128,15 @@ export function createCoach(options: CoachOptions): Coach {
             const turn = await attempt(key, event);
             if (turn === 'conflict') continue;
             if (turn.outboxId) {
-              if (deliver) await deliver(key, turn.replies);
-              await store.markDelivered(turn.outboxId);
+              if (deliver) await deliverFromOutbox({ id: turn.outboxId, key, replies: turn.replies, attempts: 0 }, deliver);
+              else await store.markDelivered(turn.outboxId);
             }
             return turn.replies;
           }
+          throw new CoachError('store_conflict', `turn for one conversation lost ${MAX_ATTEMPTS} races in a row`);
         } catch (error) {
+          // A scheduled job is retried by the scheduler; a person gets a kind word and can send again.
+          if (event.system) throw error;
           // Nothing was committed: the user can simply send the message again.
           onError(error);
         }
@@ -123,19 +147,19 @@ export function createCoach(options: CoachOptions): Coach {
       });
     },
 
-    async redeliver(deliver, key) {
-      let count = 0;
-      for (const pending of await store.pendingDeliveries(1000, key)) {
-        await lock.run(pending.key, async () => {
-          await deliver(pending.key, pending.replies as BotReply[]);
-          await store.markDelivered(pending.id);
-        });
-        count += 1;
+    async redeliver(deliver, scope = {}) {
+      // On start-up, the only process serving a conversation need not wait for the crashed turn's lease.
+      const now = scope.immediately ? '9999-12-31T23:59:59.999Z' : clock().toISOString();
+      let delivered = 0;
+      for (const pending of await store.pendingDeliveries(now, 1000, scope.key)) {
+        if (await lock.run(pending.key, () => deliverFromOutbox(pending, deliver))) delivered += 1;
       }
-      return count;
+      return delivered;
     },
   };
 }
+
+const errorLabel = (error: unknown) => (error instanceof CoachError ? error.code : error instanceof Error ? error.name : 'error');
 
 /**
  * Restores a stored snapshot. After a content change, a user mid-session is brought back to the start of

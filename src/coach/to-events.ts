@@ -2,6 +2,7 @@
 // Safety comes first: crisis and red flags are never outranked by an expected answer.
 import type { Expectation, SessionEvent } from './session/session-types.js';
 import type { Command, Understanding } from './understand/understand.js';
+import { parseSettingsCommand, type SettingsCommand } from './parse-settings-command.js';
 
 type Bare<E> = E extends unknown ? Omit<E, 'facts'> : never;
 export type BareEvent = Bare<SessionEvent>;
@@ -10,6 +11,16 @@ const commandEvents: Record<Command, BareEvent['type']> = {
   start: 'START', stop: 'STOP', pause: 'PAUSE', continue: 'CONTINUE', help: 'HELP', progress: 'PROGRESS',
   done: 'DONE', skip: 'SKIP', repeat: 'REPEAT', export: 'EXPORT', delete: 'DELETE', disclaimer: 'DISCLAIMER',
   evaluated: 'EVALUATED', back: 'REPEAT',
+};
+
+const settingsEvents = (c: SettingsCommand): BareEvent => {
+  switch (c.kind) {
+    case 'snooze': return { type: 'SNOOZE' };
+    case 'pauseReminders': return { type: 'PAUSE_REMINDERS', days: c.days };
+    case 'remindersOff': return { type: 'REMINDERS_OFF' };
+    case 'changeReminder': return { type: 'CHANGE_REMINDER' };
+    case 'startTimer': return { type: 'START_TIMER' };
+  }
 };
 
 export function toEvents(u: Understanding, expects: Expectation | undefined): BareEvent[] {
@@ -22,6 +33,8 @@ export function toEvents(u: Understanding, expects: Expectation | undefined): Ba
       : expects === 'text' ? [{ type: 'TEXT' as const, text: u.text }] : [];
     return [...answer, flagged];
   }
+  const settings = parseSettingsCommand(u.text);
+  if (settings) return [settingsEvents(settings)];
   return [answerFor(u, expects)];
 }
 

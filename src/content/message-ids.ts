@@ -71,6 +71,19 @@ export const messageIds = {
   'data.delete_confirm': [],
   'data.deleted': [],
   'data.delete_cancelled': [],
+  // reminders and scheduled messages
+  'reminder.checkin': [],
+  'reminder.nudge': [],
+  'reminder.rest_over': ['step'],
+  'reminder.snoozed': [],
+  'reminder.paused': ['days'],
+  'reminder.off': [],
+  'reminder.updated': ['time', 'zone'],
+  'summary.weekly': [],
+  'safety.weekly_check': [],
+  'timer.started': ['seconds'],
+  'timer.done': [],
+  'timer.unavailable': [],
   // failures
   'error.save_failed': [],
 } as const satisfies Record<string, readonly string[]>;

@@ -49,6 +49,11 @@ export interface OutboxTable {
   /** BotReply[] as JSON. */
   replies: string;
   created_at: string;
+  status: 'pending' | 'parked';
+  attempts: number;
+  /** Until then the turn that wrote the row is still delivering it; after, redelivery may take it. */
+  next_attempt_at: string;
+  last_error: string | null;
 }
 
 export interface JobsTable {
@@ -62,6 +67,15 @@ export interface JobsTable {
   last_error: string | null;
 }
 
+export interface ConversationRefsTable {
+  conversation_key: string;
+  /** Which channel adapter wrote it (e.g. "botframework"). */
+  channel: string;
+  /** The channel's conversation reference, JSON (ids and service URL; no names). */
+  reference: string;
+  updated_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   practice_log: PracticeLogTable;
@@ -69,4 +83,5 @@ export interface Database {
   inbound_ids: InboundIdsTable;
   outbox: OutboxTable;
   jobs: JobsTable;
+  conversation_refs: ConversationRefsTable;
 }

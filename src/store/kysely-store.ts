@@ -8,8 +8,11 @@ import { migrationProvider, type Dialect } from './migrations.js';
 import type { JobKind } from '../coach/session/session-types.js';
 import type { CommitResult, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from './store.js';
 
-const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox', 'jobs'] as const;
+const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox', 'jobs', 'conversation_refs'] as const;
 const keyColumn = (table: (typeof userTables)[number]) => (table === 'conversations' ? 'key' : 'conversation_key');
+
+/** How long the turn that committed replies has to deliver them before redelivery may step in. */
+const DELIVERY_LEASE_MS = 60_000;
 
 /** Raised inside a transaction to roll it back with a result. */
 class Abort extends Error { constructor(readonly result: CommitResult) { super(result); } }
@@ -29,6 +32,11 @@ export class KyselyStore implements Store {
     private readonly cipher: FieldCipher = plainText,
     private readonly dialect: Dialect = 'sqlite',
   ) {}
+
+  /** The query layer, for channel-side tables (conversation references) that live beside the coach's. */
+  get kysely(): Kysely<Database> {
+    return this.db;
+  }
 
   async loadConversation(key: string): Promise<StoredConversation | null> {
     const row = await this.db.selectFrom('conversations').select(['snapshot', 'content_version', 'version'])
@@ -61,6 +69,8 @@ export class KyselyStore implements Store {
         if (commit.outbox) {
           await tx.insertInto('outbox').values({
             id: commit.outbox.id, conversation_key: commit.key, replies: this.cipher.encrypt(JSON.stringify(commit.outbox.replies)), created_at: commit.now,
+            status: 'pending', attempts: 0, last_error: null,
+            next_attempt_at: new Date(Date.parse(commit.now) + DELIVERY_LEASE_MS).toISOString(),
           }).execute();
         }
       });
@@ -141,11 +151,21 @@ export class KyselyStore implements Store {
     await this.db.deleteFrom('outbox').where('id', '=', outboxId).execute();
   }
 
-  async pendingDeliveries(limit: number, key?: string): Promise<PendingDelivery[]> {
-    let query = this.db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id').limit(limit);
+  async pendingDeliveries(now: string, limit: number, key?: string): Promise<PendingDelivery[]> {
+    let query = this.db.selectFrom('outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+      .orderBy('created_at').orderBy('id').limit(limit);
     if (key) query = query.where('conversation_key', '=', key);
     const rows = await query.execute();
-    return rows.map((r) => ({ id: r.id, key: r.conversation_key, replies: JSON.parse(this.cipher.decrypt(r.replies)) }));
+    return rows.map((r) => ({ id: r.id, key: r.conversation_key, replies: JSON.parse(this.cipher.decrypt(r.replies)), attempts: Number(r.attempts) }));
+  }
+
+  async failDelivery(outboxId: string, error: string, retryAt: string | null): Promise<void> {
+    await this.db.updateTable('outbox')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1), last_error: error,
+        ...(retryAt ? { next_attempt_at: retryAt } : { status: 'parked' as const }),
+      }))
+      .where('id', '=', outboxId).execute();
   }
 
   async claimDueJobs(now: string, limit: number, leaseMs: number): Promise<DueJob[]> {

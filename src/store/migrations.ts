@@ -55,7 +55,12 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
         .addColumn('conversation_key', 'text', (c) => c.notNull())
         .addColumn('replies', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
         .execute();
+      await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
       await db.schema.createIndex('outbox_by_conversation').on('outbox').column('conversation_key').execute();
       // Scheduled things (daily check-in, follow-ups, rest end, timers): at most one of each kind per conversation.
       await db.schema.createTable('jobs')
@@ -70,6 +75,17 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
         .execute();
       // Finding due jobs costs in proportion to the due jobs, not to all users.
       await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'due_at']).execute();
+    },
+  },
+  '0003_conversation_refs': {
+    async up(db: Kysely<any>) {
+      // Where a channel can reach a conversation without being spoken to first (proactive messages).
+      await db.schema.createTable('conversation_refs')
+        .addColumn('conversation_key', 'text', (c) => c.primaryKey())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('reference', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
     },
   },
   };

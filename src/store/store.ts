@@ -28,7 +28,7 @@ export interface TurnCommit {
 
 export interface DueJob { key: string; kind: JobKind; dueAt: string; attempts: number }
 
-export interface PendingDelivery { id: string; key: string; replies: unknown }
+export interface PendingDelivery { id: string; key: string; replies: unknown; attempts: number }
 
 export type CommitResult = 'committed' | 'conflict' | 'duplicate';
 
@@ -47,8 +47,10 @@ export interface Store {
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
   /** The replies were handed to the channel: forget them. */
   markDelivered(outboxId: string): Promise<void>;
-  /** Replies committed but never delivered (the process stopped in between), oldest first. */
-  pendingDeliveries(limit: number, key?: string): Promise<PendingDelivery[]>;
+  /** Replies committed but not delivered (the process stopped, or the channel failed) and due for another try, oldest first. */
+  pendingDeliveries(now: string, limit: number, key?: string): Promise<PendingDelivery[]>;
+  /** A delivery failed: try again at `retryAt`, or park the replies with the error when `retryAt` is null. */
+  failDelivery(outboxId: string, error: string, retryAt: string | null): Promise<void>;
   /**
    * Claims up to `limit` due jobs for `leaseMs`: while claimed, no other process gets them. A job whose
    * claimer died becomes claimable again when the lease runs out.

@@ -24,7 +24,7 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
   const deliver = async (_key: string, replies: BotReply[]) => { print(renderForTerminal(replies)); };
   if (interactive) print('GentlePath (type "help" at any time, Ctrl+D or Ctrl+C to leave; your progress is saved)\n');
   // Replies the last run committed but could not print before it stopped.
-  await coach.redeliver(deliver, user);
+  await coach.redeliver(deliver, { key: user, immediately: true });
   if (interactive) {
     await coach.handleTurn(user, { text: '', opening: true }, deliver);
     output.write('you> ');

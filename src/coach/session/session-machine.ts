@@ -8,6 +8,9 @@ import { startProgress, type PracticeSession, type Progress } from '../progressi
 import { shouldSuggestSpecialist } from '../progression/stall.js';
 import { checkStrengthUnlock } from '../progression/strength.js';
 import { levelName } from './level-name.js';
+import {
+  clinicianCheckJob, holdTimerJob, initialJobs, nextCheckIn, noReminders, onScheduled, pausedUntil, restEndJob, snoozedCheckIn,
+} from './reminders.js';
 import type { DaySession, Effect, Profile, Say, SessionContext, SessionEvent, StateMeta, TurnFacts } from './session-types.js';
 
 const message = (id: Extract<Say, { kind: 'message' }>['id'], vars?: Extract<Say, { kind: 'message' }>['vars']): Say =>
@@ -17,8 +20,10 @@ export const emptyProfile: Profile = { consentAt: null, consentVersion: null, hi
 
 export const emptyContext = (): SessionContext => ({
   profile: emptyProfile, progress: null, day: null, screeningIndex: 0,
-  redFlags: [], unclearRedFlags: [], prompt: [], out: [], effects: [],
+  redFlags: [], unclearRedFlags: [], reminders: noReminders, prompt: [], out: [], effects: [],
 });
+
+type Where = Parameters<typeof onScheduled>[4];
 
 const meta = (expects: StateMeta['expects']): { meta: StateMeta } => ({ meta: { expects } });
 
@@ -50,6 +55,7 @@ export function createSessionMachine(content: Content) {
     const decision = decideProgression(log, progress, params, facts, lastStep);
     let next = applyDecision(progress, decision, facts);
     const out = [...context.out, ...sayDecision(decision, next)];
+    const effects = decision.kind === 'stepBack' && next.restUntil ? [...context.effects, restEndJob(next.restUntil)] : context.effects;
     if (!next.strengthUnlocked) {
       const strength = checkStrengthUnlock(log, params);
       if (strength.unlocked) {
@@ -57,7 +63,7 @@ export function createSessionMachine(content: Content) {
         out.push(message('strength.unlocked', { reason: strength.reason }), ...content.strength.map((s): Say => ({ kind: 'item', id: s.id })));
       }
     }
-    return { progress: next, out };
+    return { progress: next, out, effects };
   };
 
   const practiceOf = (day: DaySession): PracticeSession & { key: string } => ({
@@ -71,6 +77,8 @@ export function createSessionMachine(content: Content) {
   return setup({
     types: {} as { context: SessionContext; events: SessionEvent },
     guards: {
+      scheduledStartsDay: ({ context, event }) =>
+        event.type === 'SCHEDULED' && onScheduled(event.job, context, event.facts, content, 'idle').startDay,
       accepted: ({ event }) => event.type === 'YES',
       moreScreening: ({ context }) => context.screeningIndex + 1 < content.history_flags.length,
       needsNextDay: ({ event }) => awaitingNextDay(event.facts) !== undefined,
@@ -108,6 +116,7 @@ export function createSessionMachine(content: Content) {
       saveZone: assign(({ context, event }) => (event.type === 'ZONE' ? { profile: { ...context.profile, timeZone: event.zone } } : {})),
       finishOnboarding: assign(({ context, event }) => ({
         progress: context.progress ?? startProgress(event.facts.today),
+        effects: [...context.effects, ...initialJobs(context.profile, event.facts)],
         out: [...context.out, message('onboarding.done', {
           time: context.profile.reminderTime ?? 'no set time', zone: context.profile.timeZone ?? 'UTC',
         })],
@@ -221,6 +230,7 @@ export function createSessionMachine(content: Content) {
         const titles = event.ids.map((id) => [...content.troubleshooting, ...content.faq].find((t) => t.id === id)?.title).filter(Boolean);
         return { out: [...context.out, message('topic.unclear', { options: titles.map((t) => `"${t}"`).join(' or ') })] };
       }),
+      scheduleClinicianCheck: assign(({ context, event }) => ({ effects: [...context.effects, clinicianCheckJob(event.facts)] })),
       noteRedFlags: assign(({ context, event }) => {
         // A plain "yes" at a safety question reports what that question listed.
         const ids = event.type === 'RED_FLAG' ? event.ids : context.unclearRedFlags.length > 0 ? context.unclearRedFlags : ['safety_check'];
@@ -237,11 +247,45 @@ export function createSessionMachine(content: Content) {
       }),
       resumeAfterClearance: assign(({ context, event }) => ({
         redFlags: [], day: null,
+        effects: [...context.effects, { kind: 'cancel', job: 'clinician_check' } as Effect],
         progress: stepBackOneLevel(context.progress, event.facts.today),
         out: [...context.out, message('safety.resumed')],
       })),
       requestDelete: assign(({ context }) => ({ effects: [...context.effects, { kind: 'deleteUser' } as Effect] })),
       closeDay: assign({ day: null }),
+      markActive: assign(({ context }) => ({ reminders: { ...(context.reminders ?? noReminders), unanswered: 0 } })),
+      handleScheduled: assign(({ context, event }, where: Where) => {
+        if (event.type !== 'SCHEDULED') return {};
+        const outcome = onScheduled(event.job, context, event.facts, content, where);
+        return { reminders: outcome.reminders, out: [...context.out, ...outcome.out], effects: [...context.effects, ...outcome.effects] };
+      }),
+      snooze: assign(({ context, event }) => ({
+        effects: [...context.effects, snoozedCheckIn(event.facts)], out: [...context.out, message('reminder.snoozed')],
+      })),
+      pauseReminders: assign(({ context, event }) => {
+        if (event.type !== 'PAUSE_REMINDERS') return {};
+        const reminders = { ...(context.reminders ?? noReminders), pausedUntil: pausedUntil(event.facts, event.days) };
+        return {
+          reminders,
+          effects: [...context.effects, nextCheckIn(context.profile, reminders, new Date(event.facts.now))],
+          out: [...context.out, message('reminder.paused', { days: event.days })],
+        };
+      }),
+      remindersOff: assign(({ context }) => ({
+        profile: { ...context.profile, reminderTime: null },
+        effects: [...context.effects, { kind: 'cancel', job: 'checkin' } as Effect],
+        out: [...context.out, message('reminder.off')],
+      })),
+      reminderUpdated: assign(({ context, event }) => ({
+        effects: [...context.effects, nextCheckIn(context.profile, { ...(context.reminders ?? noReminders), pausedUntil: null }, new Date(event.facts.now))],
+        reminders: { ...(context.reminders ?? noReminders), pausedUntil: null },
+        out: [...context.out, message('reminder.updated', { time: context.profile.reminderTime ?? '', zone: context.profile.timeZone ?? 'UTC' })],
+      })),
+      startTimer: assign(({ context, event }) => {
+        const step = content.steps.find((s) => s.number === context.day?.level.step);
+        const seconds = step?.hold_seconds?.max ?? 60;
+        return { effects: [...context.effects, holdTimerJob(event.facts, seconds)], out: [...context.out, message('timer.started', { seconds })] };
+      }),
     },
   }).createMachine({
     id: 'coach',
@@ -249,7 +293,7 @@ export function createSessionMachine(content: Content) {
     initial: 'main',
     on: {
       CRISIS: { target: '.paused', actions: { type: 'say', params: [message('safety.crisis')] } },
-      RED_FLAG: { target: '.main.pausedForEvaluation', actions: 'noteRedFlags' },
+      RED_FLAG: { target: '.main.pausedForEvaluation', actions: ['noteRedFlags', 'scheduleClinicianCheck'] },
       MAYBE_RED_FLAG: { target: '.confirmingRedFlag', actions: 'notePossibleRedFlags' },
       HELP: { actions: { type: 'say', params: [message('help')] } },
       DISCLAIMER: { actions: { type: 'say', params: [message('disclaimer')] } },
@@ -260,6 +304,13 @@ export function createSessionMachine(content: Content) {
       UNKNOWN: { actions: 'repeatPrompt' },
       UNCLEAR_RATING: { actions: 'repeatPrompt' },
       OPEN: { actions: 'showPrompt' },
+      ACTIVE: { actions: 'markActive' },
+      SCHEDULED: { actions: { type: 'handleScheduled', params: 'elsewhere' } },
+      SNOOZE: { actions: 'snooze' },
+      PAUSE_REMINDERS: { actions: 'pauseReminders' },
+      REMINDERS_OFF: { actions: 'remindersOff' },
+      CHANGE_REMINDER: { target: '.changingReminder' },
+      START_TIMER: { actions: { type: 'say', params: [message('timer.unavailable')] } },
       // Yesterday's unfinished session is closed (its ratings are already stored); today starts fresh.
       NEW_DAY: { target: '.main.idle', actions: 'closeDay' },
     },
@@ -275,6 +326,7 @@ export function createSessionMachine(content: Content) {
           history: { type: 'history', history: 'deep' },
           onboarding: {
             initial: 'consent',
+            on: { SCHEDULED: { actions: { type: 'handleScheduled', params: 'onboarding' } } },
             states: {
               consent: {
                 ...meta('yesno'),
@@ -314,7 +366,7 @@ export function createSessionMachine(content: Content) {
                 ...meta('yesno'),
                 entry: { type: 'ask', params: [message('safety.check_ask')] },
                 on: {
-                  YES: { target: '#coach.main.pausedForEvaluation', actions: 'noteRedFlags' },
+                  YES: { target: '#coach.main.pausedForEvaluation', actions: ['noteRedFlags', 'scheduleClinicianCheck'] },
                   NO: 'reminderTime',
                 },
               },
@@ -343,6 +395,10 @@ export function createSessionMachine(content: Content) {
             ...meta('start'),
             on: {
               START: { target: 'day', actions: 'openDay' },
+              SCHEDULED: [
+                { guard: 'scheduledStartsDay', target: 'day', actions: [{ type: 'handleScheduled', params: 'idle' }, 'openDay'] },
+                { actions: { type: 'handleScheduled', params: 'idle' } },
+              ],
               CONTINUE: { actions: { type: 'say', params: [message('continue.nothing')] } },
               YES: { target: 'day', actions: 'openDay' },
               TOPIC: { actions: 'answerTopic' },
@@ -354,6 +410,7 @@ export function createSessionMachine(content: Content) {
           },
           day: {
             initial: 'checkIn',
+            on: { SCHEDULED: { actions: { type: 'handleScheduled', params: 'day' } } },
             states: {
               checkIn: {
                 entry: ['greet', 'suggestSpecialistIfStalled'],
@@ -371,7 +428,7 @@ export function createSessionMachine(content: Content) {
                 ...meta('yesno'),
                 entry: { type: 'ask', params: [message('safety.check_ask')] },
                 on: {
-                  YES: { target: '#coach.main.pausedForEvaluation', actions: 'noteRedFlags' },
+                  YES: { target: '#coach.main.pausedForEvaluation', actions: ['noteRedFlags', 'scheduleClinicianCheck'] },
                   NO: { target: 'circuit', actions: { type: 'say', params: [message('circuit.intro')] } },
                 },
               },
@@ -399,6 +456,8 @@ export function createSessionMachine(content: Content) {
                 ...meta('done'),
                 entry: 'askStep',
                 on: {
+                  START_TIMER: { actions: 'startTimer' },
+                  SCHEDULED: { actions: { type: 'handleScheduled', params: 'exposure' } },
                   DONE: 'ratingDuring',
                   YES: 'ratingDuring',
                   REPEAT: { target: 'exposure', reenter: true },
@@ -433,6 +492,7 @@ export function createSessionMachine(content: Content) {
             ...meta('yesno'),
             entry: 'announcePause',
             on: {
+              SCHEDULED: { actions: { type: 'handleScheduled', params: 'pausedForEvaluation' } },
               EVALUATED: 'confirmingClearance',
               YES: 'confirmingClearance',
               NEW_DAY: { actions: 'closeDay' },
@@ -495,7 +555,7 @@ export function createSessionMachine(content: Content) {
         ...meta('yesno'),
         entry: 'askRedFlagConfirm',
         on: {
-          YES: { target: 'main.pausedForEvaluation', actions: 'noteRedFlags' },
+          YES: { target: 'main.pausedForEvaluation', actions: ['noteRedFlags', 'scheduleClinicianCheck'] },
           NO: 'main.history',
         },
       },
@@ -505,6 +565,18 @@ export function createSessionMachine(content: Content) {
         on: {
           YES: { target: 'deleted', actions: 'requestDelete' },
           NO: { target: 'main.history', actions: { type: 'say', params: [message('data.delete_cancelled')] } },
+        },
+      },
+      /** "Change my reminder": a new time (the zone stays), or "skip" to turn reminders off. */
+      changingReminder: {
+        ...meta('time'),
+        entry: { type: 'ask', params: [message('onboarding.ask_time')] },
+        on: {
+          TIME: { target: 'main.history', actions: ['saveTime', 'reminderUpdated'] },
+          SKIP: { target: 'main.history', actions: 'remindersOff' },
+          NO: { target: 'main.history', actions: 'remindersOff' },
+          REMINDERS_OFF: { target: 'main.history', actions: 'remindersOff' },
+          UNKNOWN: { actions: { type: 'say', params: [message('onboarding.time_unclear')] } },
         },
       },
       /** Everything was erased; handleTurn starts the next message from a fresh machine. */

@@ -59,6 +59,8 @@ export interface SessionContext {
   unclearRedFlags: string[];
   /** The question the current state is waiting on, repeated when an answer is not understood. */
   prompt: Say[];
+  /** Reminder pause and the count of unanswered check-ins. Absent in snapshots stored before reminders existed. */
+  reminders?: { pausedUntil: string | null; unanswered: number };
   /** Replies and effects of the current turn; emptied before the snapshot is stored. */
   out: Say[];
   effects: Effect[];
@@ -78,7 +80,9 @@ export interface TurnFacts {
 type Plain<T extends string> = { type: T; facts: TurnFacts };
 export type SessionEvent =
   | Plain<'START' | 'YES' | 'NO' | 'DONE' | 'SKIP' | 'REPEAT' | 'STOP' | 'PAUSE' | 'CONTINUE' | 'HELP'
-    | 'PROGRESS' | 'DISCLAIMER' | 'EXPORT' | 'DELETE' | 'EVALUATED' | 'CRISIS' | 'UNKNOWN' | 'NEW_DAY' | 'OPEN'>
+    | 'PROGRESS' | 'DISCLAIMER' | 'EXPORT' | 'DELETE' | 'EVALUATED' | 'CRISIS' | 'UNKNOWN' | 'NEW_DAY' | 'OPEN'
+    | 'ACTIVE' | 'CHANGE_REMINDER' | 'SNOOZE' | 'REMINDERS_OFF' | 'START_TIMER'>
+  | { type: 'PAUSE_REMINDERS'; days: number; facts: TurnFacts }
   | { type: 'RATING'; value: number; facts: TurnFacts }
   | { type: 'UNCLEAR_RATING'; facts: TurnFacts }
   | { type: 'CHOOSE'; choices: number[]; facts: TurnFacts }
@@ -88,6 +92,7 @@ export type SessionEvent =
   | { type: 'TOPIC'; id: string; facts: TurnFacts }
   | { type: 'TOPIC_UNCLEAR'; ids: string[]; facts: TurnFacts }
   | { type: 'RED_FLAG'; ids: string[]; facts: TurnFacts }
+  | { type: 'SCHEDULED'; job: JobKind; facts: TurnFacts }
   | { type: 'MAYBE_RED_FLAG'; ids: string[]; facts: TurnFacts };
 
 /** What a state waits for: drives how a message is understood and which buttons are shown. */

@@ -1,0 +1,80 @@
+// Runs what comes due: claims due jobs and carries each out through the coach's one door (handleTurn),
+// under the conversation's lock, so a reminder never races the user's own message.
+import type { Coach, Deliver } from '../coach/handle-turn.js';
+import type { DueJob, Store } from '../store/store.js';
+
+/** Waits before the 1st, 2nd, ... retry of a job whose turn failed; after the last it is parked. */
+const JOB_BACKOFF_MS = [60_000, 300_000, 1_800_000];
+
+export interface SchedulerOptions {
+  store: Store;
+  coach: Coach;
+  /** Sends proactive replies on the user's channel. */
+  deliver: Deliver;
+  now?: () => Date;
+  batchSize?: number;
+  /** How long a claim holds; a process that dies mid-batch frees its jobs when this runs out. */
+  leaseMs?: number;
+  /** Jobs carried out at the same time (different conversations). */
+  concurrency?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface Scheduler {
+  /** Claims and carries out due jobs until none are left; returns how many were carried out. */
+  drain(): Promise<number>;
+  /** Polls every `intervalMs` until stopped; also retries undelivered replies. */
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { store, coach, deliver } = options;
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? 200;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const concurrency = options.concurrency ?? 16;
+  const onError = options.onError ?? (() => {});
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function carryOut(job: DueJob): Promise<void> {
+    try {
+      await coach.handleTurn(job.key, { text: '', system: { job: job.kind, dueAt: job.dueAt } }, deliver);
+    } catch (error) {
+      onError(error);
+      const delay = JOB_BACKOFF_MS[job.attempts - 1];
+      const label = error instanceof Error ? error.name : 'error';
+      await store.failJob(job, label, delay === undefined ? null : new Date(now().getTime() + delay).toISOString()).catch(onError);
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const jobs = await store.claimDueJobs(now().toISOString(), batchSize, leaseMs);
+      if (jobs.length === 0) return total;
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
+        while (next < jobs.length) await carryOut(jobs[next++]!);
+      }));
+      total += jobs.length;
+    }
+  }
+
+  return {
+    drain,
+    start(intervalMs = 15_000) {
+      const tick = () => {
+        running = running.then(() => drain()).then(() => coach.redeliver(deliver)).catch(onError);
+      };
+      tick();
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
