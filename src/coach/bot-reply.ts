@@ -17,6 +17,6 @@ export interface BotReply {
   buttons?: Button[];
   /** What the coach is waiting for next, on the last reply of a turn. */
   expects?: Expectation;
-  /** Structured data sent along (the data export). */
-  attachment?: { kind: 'export'; data: unknown };
+  /** Structured data sent along: the data export, or the progress chart as an SVG image. */
+  attachment?: { kind: 'export'; data: unknown } | { kind: 'chart'; svg: string; points: number };
 }

@@ -3,6 +3,9 @@ import { fill, renderMessage, type RenderedText } from '../content/render-messag
 import type { Content } from '../content/schema.js';
 import type { BotReply, Button } from './bot-reply.js';
 import { progressVars } from './progress-report.js';
+import { renderProgressChart } from './progress-chart.js';
+import { practiceDays } from './progression/practice-days.js';
+import { addDays } from './progression/practice.js';
 import type { PracticeSession, Progress } from './progression/practice.js';
 import type { Expectation, Say } from './session/session-types.js';
 import type { UserExport } from '../store/store.js';
@@ -51,7 +54,11 @@ async function renderSay(content: Content, say: Say, view: RecordView): Promise<
     }
     case 'progress': {
       const record = await view.loadExport();
-      return renderMessage(content, 'progress', progressVars(content, view.progress, record.practice, view.today));
+      const text = renderMessage(content, 'progress', progressVars(content, view.progress, record.practice, view.today));
+      const days = practiceDays(record.practice);
+      const svg = await renderProgressChart(days, view.today, content.parameters.comfort.max_pain);
+      const points = days.filter((d) => d.day > addDays(view.today, -14)).reduce((n, d) => n + [d.during, d.after, d.nextDay].filter((v) => v !== null).length, 0);
+      return { ...text, attachment: { kind: 'chart', svg, points } };
     }
     case 'export': {
       const data = await view.loadExport();

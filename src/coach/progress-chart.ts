@@ -1,0 +1,51 @@
+// The last 14 days of ratings as an SVG chart, drawn on the server with Vega (no browser needed).
+// The comfort line at 2/10 is drawn so the picture tells the rule at a glance.
+import type { PracticeDay } from './progression/practice-days.js';
+import { addDays } from './progression/practice.js';
+
+const series = [
+  { field: 'during', label: 'during' },
+  { field: 'after', label: 'after' },
+  { field: 'nextDay', label: 'next day' },
+] as const;
+
+export async function renderProgressChart(days: readonly PracticeDay[], today: string, maxPain: number): Promise<string> {
+  const vega = await import('vega');
+  const window = Array.from({ length: 14 }, (_, i) => addDays(today, i - 13));
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  const values = window.flatMap((day) => series.flatMap(({ field, label }) => {
+    const v = byDay.get(day)?.[field];
+    return v === null || v === undefined ? [] : [{ day: day.slice(5), rating: v, series: label }];
+  }));
+  const spec = {
+    width: 420, height: 160, padding: 8,
+    data: [{ name: 'ratings', values }],
+    scales: [
+      { name: 'x', type: 'point', domain: window.map((d) => d.slice(5)), range: 'width', padding: 0.5 },
+      { name: 'y', type: 'linear', domain: [0, 10], range: 'height', nice: false },
+      { name: 'colour', type: 'ordinal', domain: series.map((s) => s.label), range: ['#5b7db1', '#c0703b', '#6a9a5b'] },
+    ],
+    axes: [
+      { orient: 'bottom', scale: 'x', labelAngle: -40, labelAlign: 'right' },
+      { orient: 'left', scale: 'y', values: [0, 2, 5, 10], title: 'pain 0-10' },
+    ],
+    legends: [{ fill: 'colour', orient: 'top', direction: 'horizontal' }],
+    marks: [
+      { type: 'rule', encode: { enter: { x: { value: 0 }, x2: { signal: 'width' }, y: { scale: 'y', value: maxPain }, stroke: { value: '#999' }, strokeDash: { value: [4, 4] } } } },
+      {
+        type: 'group',
+        from: { facet: { name: 'line', data: 'ratings', groupby: 'series' } },
+        marks: [
+          { type: 'line', from: { data: 'line' }, encode: { enter: { x: { scale: 'x', field: 'day' }, y: { scale: 'y', field: 'rating' }, stroke: { scale: 'colour', field: 'series' }, strokeWidth: { value: 2 } } } },
+          { type: 'symbol', name: 'rating-point', from: { data: 'line' }, encode: { enter: { x: { scale: 'x', field: 'day' }, y: { scale: 'y', field: 'rating' }, fill: { scale: 'colour', field: 'series' }, size: { value: 30 } } } },
+        ],
+      },
+    ],
+  };
+  const view = new vega.View(vega.parse(spec as never), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
