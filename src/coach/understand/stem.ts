@@ -58,13 +58,16 @@ export function stem(word: string): string {
 }
 
 function computeStem(word: string): string {
-  let w = word.replace(/'/g, '');
-  const irregular = IRREGULAR.get(w);
-  if (irregular !== undefined) return irregular;
-  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
-  w = americanize(w);
-  const again = IRREGULAR.get(w);
-  if (again !== undefined) return again;
+  const w = word.replace(/'/g, '');
+  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return IRREGULAR.get(w) ?? w;
+  const lemma = IRREGULAR.get(w) ?? IRREGULAR.get(americanize(w));
+  // irregular forms map to a base word; an entry mapping to itself means "leave this word alone"
+  if (lemma !== undefined) return IRREGULAR.get(lemma) === lemma ? lemma : algorithmic(americanize(lemma));
+  return algorithmic(americanize(w));
+}
+
+function algorithmic(w: string): string {
+  if (w.length <= 3) return w;
 
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;

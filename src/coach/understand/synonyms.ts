@@ -84,6 +84,14 @@ export function buildSynonyms(contentGroups: readonly (readonly string[])[]): Sy
   return { bySurface, byStem, multi };
 }
 
+/** Words before a bare stem that make it a verb ("to spot", "I spot", "might spot"), not a noun ("a sore spot"). */
+const VERB_BEFORE = new Set(['to', 'i', 'you', 'we', 'they', 'she', 'will', 'would', 'might', 'may', 'can', 'could', 'do', 'does', 'did',
+  'not', 'also', 'still', 'usually', 'sometimes', 'often', 'always', 'should', 'never', 'ever', 'and', 'or']);
+
+export function verbContext(tokens: readonly Token[], i: number): boolean {
+  return VERB_BEFORE.has(tokens[i - 1]?.surface ?? '');
+}
+
 /** Canonical key per token: the group's canonical stem(s), '' for words absorbed by a phrase. */
 export function canonicalize(tokens: readonly Token[], syn: Synonyms): string[] {
   const out = new Array<string>(tokens.length);
@@ -107,7 +115,7 @@ export function canonicalize(tokens: readonly Token[], syn: Synonyms): string[] 
     const bySurface = syn.bySurface.get(t.surface);
     if (bySurface !== undefined) { out[i] = bySurface; continue; }
     const byStem = syn.byStem.get(t.stem);
-    out[i] = byStem && !(byStem.inflOnly && t.surface === t.stem) ? byStem.canon : t.stem;
+    out[i] = byStem && !(byStem.inflOnly && t.surface === t.stem && !verbContext(tokens, i)) ? byStem.canon : t.stem;
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { Synonyms } from './synonyms.js';
 import { foldText } from './normalize-text.js';
 import { expandShorthand } from './expand-shorthand.js';
 import { tokenize } from './tokenize.js';
-import { canonicalize } from './synonyms.js';
+import { canonicalize, verbContext } from './synonyms.js';
 import { GLUE_WORDS } from './stopwords.js';
 import { COMMON_WORDS } from './common-words.js';
 import { withinOneEdit } from './edit-distance.js';
@@ -54,7 +54,7 @@ export function compileTerm(text: string, syn: Synonyms, minFuzzyLength = 5): Te
 /** 'exact', 'fuzzy' or undefined for one term word against message token i. */
 export function wordMatch(w: TermWord, a: Analysis, i: number): 'exact' | 'fuzzy' | undefined {
   const t = a.tokens[i]!;
-  if (a.canon[i] === w.canon) return w.inflOnly && t.surface === t.stem ? undefined : 'exact';
+  if (a.canon[i] === w.canon) return w.inflOnly && t.surface === t.stem && !verbContext(a.tokens, i) ? undefined : 'exact';
   if (w.fuzzy && a.unknown[i] && (withinOneEdit(t.surface, w.surface) || withinOneEdit(t.stem, w.stem))) return 'fuzzy';
   return undefined;
 }

@@ -1,0 +1,56 @@
+// Everything about a Content object that matching needs, computed once per object (WeakMap), so a
+// message costs only its own tokenizing and a few map lookups.
+import type { Content } from '../../content/schema.js';
+import { buildSynonyms, type Synonyms } from './synonyms.js';
+import { compileRedFlags, type CompiledFlag } from './detect-red-flags.js';
+import { compileCrisisTerms } from './detect-crisis.js';
+import { buildTopicIndex, type TopicIndex } from './match-topic.js';
+import type { Term } from './term-match.js';
+import type { Vocabulary } from './analyze.js';
+import { foldText } from './normalize-text.js';
+import { expandShorthand } from './expand-shorthand.js';
+import { tokenize } from './tokenize.js';
+import { COMMON_WORDS } from './common-words.js';
+import { stem } from './stem.js';
+
+export interface ContentIndex {
+  synonyms: Synonyms;
+  vocabulary: Vocabulary;
+  redFlags: CompiledFlag[];
+  crisis: Term[];
+  topics: TopicIndex;
+}
+
+const cache = new WeakMap<Content, ContentIndex>();
+
+export function indexContent(content: Content): ContentIndex {
+  const hit = cache.get(content);
+  if (hit) return hit;
+  const synonyms = buildSynonyms(content.synonyms ?? []);
+  const index: ContentIndex = {
+    synonyms,
+    vocabulary: buildVocabulary(content),
+    redFlags: compileRedFlags(content.red_flags ?? [], synonyms),
+    crisis: compileCrisisTerms(content.crisis_terms ?? [], synonyms),
+    topics: buildTopicIndex(content, synonyms),
+  };
+  cache.set(content, index);
+  return index;
+}
+
+/** Every word the program itself uses, plus everyday words: none of these is ever a typo. */
+function buildVocabulary(content: Content): Vocabulary {
+  const words = new Set<string>();
+  for (const w of COMMON_WORDS) { words.add(w); words.add(stem(w)); }
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      for (const t of tokenize(expandShorthand(foldText(v)))) if (t.kind === 'word') { words.add(t.surface); words.add(t.stem); }
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  // red flag and crisis terms are what typos are measured against, so they are left out on purpose
+  const { red_flags: _r, crisis_terms: _c, ...rest } = content;
+  visit(rest);
+  for (const f of content.red_flags ?? []) { visit(f.label); visit(f.confirm); }
+  return words;
+}

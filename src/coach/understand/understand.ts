@@ -1,0 +1,83 @@
+// Entry point of message understanding: text in, everything the coach needs to decide out.
+// Deterministic, never throws, well under a millisecond for a chat message (per-Content work is
+// cached in content-index.ts).
+import type { Content } from '../../content/schema.js';
+import { cleanText } from './normalize-text.js';
+import { analyze, type Analysis } from './analyze.js';
+import { indexContent, type ContentIndex } from './content-index.js';
+import { parseRating } from './parse-rating.js';
+import { parseYesNo } from './parse-yes-no.js';
+import { parseCommand } from './parse-command.js';
+import { parseChoices } from './parse-choices.js';
+import { parseTime } from './parse-time.js';
+import { parseTimeZone } from './parse-time-zone.js';
+import { detectRedFlags } from './detect-red-flags.js';
+import { detectCrisis } from './detect-crisis.js';
+import { matchTopic } from './match-topic.js';
+import { hasOwnMeaning } from './has-own-meaning.js';
+
+export type Command = 'start' | 'stop' | 'pause' | 'continue' | 'help' | 'progress' | 'done' | 'skip' | 'repeat'
+  | 'export' | 'delete' | 'disclaimer' | 'evaluated' | 'back';
+
+export interface Understanding {
+  text: string;               // cleaned text: invisible/control Unicode stripped, whitespace folded, capped at 2000 chars
+  crisis: boolean;            // self-harm, suicide, abuse, danger, emergency
+  redFlags: string[];         // red_flags ids clearly reported now (not negated, not hypothetical)
+  maybeRedFlags: string[];    // mentioned but unclear: hedged, a question, past/resolved-ambiguous, or typo-level fuzzy match
+  rating?: number;            // integer 0-10 when the message states one rating
+  ratingUnclear?: boolean;    // mentions pain level in words without a number we can trust, or a range we cannot reduce
+  yesNo?: 'yes' | 'no';
+  command?: Command;
+  topic?: string;             // troubleshooting/faq id when confident
+  topicCandidates: string[];  // when unsure between 2-3 topics (or weakly matching one): their ids, best first; empty otherwise
+  choices: number[];          // 1-based option numbers picked, when options were given
+  time?: { hour: number; minute: number };
+  timeZone?: string;          // IANA id
+}
+
+export interface UnderstandOptions { choiceNames?: string[] }
+
+/** Run one part; a bug in one detector must not take the others (or the coach) down. */
+function safely<T>(fn: () => T, fallback: T): T {
+  try { return fn(); } catch { return fallback; }
+}
+
+export function understand(raw: string, content: Content, options?: UnderstandOptions): Understanding {
+  const text = safely(() => cleanText(raw), '');
+  const out: Understanding = { text, crisis: false, redFlags: [], maybeRedFlags: [], topicCandidates: [], choices: [] };
+  if (text === '') return out;
+  const index = safely<ContentIndex | undefined>(() => indexContent(content), undefined);
+  if (!index) return out;
+  const a = safely<Analysis | undefined>(() => analyze(text, index.synonyms, index.vocabulary), undefined);
+  if (!a) return out;
+
+  out.crisis = safely(() => detectCrisis(a, index.crisis), false);
+  const flags = safely(() => detectRedFlags(a, index.redFlags), { redFlags: [], maybeRedFlags: [] });
+  out.redFlags = flags.redFlags;
+  out.maybeRedFlags = flags.maybeRedFlags;
+
+  const rating = safely(() => parseRating(a), { unclear: false });
+  if (rating.rating !== undefined) out.rating = rating.rating;
+  else if (rating.unclear) out.ratingUnclear = true;
+
+  const yesNo = safely(() => parseYesNo(a), undefined);
+  if (yesNo) out.yesNo = yesNo;
+  const command = safely(() => parseCommand(a), undefined);
+  if (command) out.command = command;
+
+  const choiceNames = Array.isArray(options?.choiceNames) ? options.choiceNames : undefined;
+  out.choices = safely(() => parseChoices(a, choiceNames), []);
+
+  const time = safely(() => parseTime(a), undefined);
+  if (time) out.time = time;
+  const timeZone = safely(() => parseTimeZone(a), undefined);
+  if (timeZone) out.timeZone = timeZone;
+
+  // a message that is only a rating / yes / no / command has no topic
+  if (safely(() => hasOwnMeaning(a, out), true)) {
+    const topic = safely(() => matchTopic(a, index.topics), { candidates: [] as string[] });
+    if (topic.topic) out.topic = topic.topic;
+    out.topicCandidates = topic.candidates;
+  }
+  return out;
+}
