@@ -85,7 +85,10 @@ export function createCoach(options: CoachOptions): Coach {
     if (snapshot.context.day && snapshot.context.day.date !== facts.today) events = [{ type: 'NEW_DAY' }, ...events];
     // Anything the user writes means they are here: reminders go back to normal.
     if (!event.system && !event.opening) events = [{ type: 'ACTIVE' }, ...events];
-    for (const bare of events) snapshot = transition(machine, snapshot, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
+    const step = (bare: BareEvent) => transition(machine, snapshot, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
+    for (const bare of events) snapshot = step(bare);
+    // A message the current step has no use for still gets an answer: what we are waiting for.
+    if (!event.system && snapshot.context.out.length === 0) snapshot = step({ type: 'UNKNOWN' });
 
     const { out, effects, progress } = snapshot.context;
     const scripted = await renderReplies(content, out, {

@@ -30,12 +30,15 @@ const say = (text: string, key = 'u') => coach.handleTurn(key, { text });
 async function onboard(key = 'u', time = '8pm', zone = 'Europe/Berlin') {
   for (const text of ['hi', 'yes', 'no', 'no', 'no', 'no', time, zone]) await say(text, key);
 }
-/** Moves the clock hour by hour up to `until`, running the scheduler at each step, as a poller would. */
+/** Moves the clock from one due job to the next up to `until`, running the scheduler at each, as a poller would. */
 async function runUntil(until: string) {
   const end = new Date(until).getTime();
-  while (now.getTime() < end) {
-    now = new Date(Math.min(end, now.getTime() + 3_600_000));
+  for (;;) {
+    const due = (await store.jobsOf('u')).filter((j) => j.status === 'pending').map((j) => Date.parse(j.dueAt)).filter((t) => t > now.getTime() - 1 && t <= end);
+    const next = due.length ? Math.min(...due) : end;
+    now = new Date(Math.max(now.getTime(), next));
     await scheduler.drain();
+    if (next >= end) return;
   }
 }
 const berlin = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
@@ -63,6 +66,8 @@ describe('daily check-ins', () => {
     await onboard();
     await say('start');
     await practiseToday('1', '1');
+    await runUntil('2026-10-20T19:00:00Z');
+    await say('stop');
     await runUntil('2026-10-21T18:30:00Z');
     const checkin = idsOf('reminder.checkin').at(-1)!;
     expect(checkin.ids).toContain('checkin.ask_next_day');
@@ -88,12 +93,13 @@ describe('daily check-ins', () => {
     await runUntil('2026-10-20T19:30:00Z');
     expect(idsOf('reminder.checkin')).toHaveLength(2);
     await say('pause reminders for 3 days');
-    await runUntil('2026-10-23T12:00:00Z');
+    // Three evenings without reminders (21st, 22nd, 23rd), then back on the 24th.
+    await runUntil('2026-10-23T23:00:00Z');
     expect(idsOf('reminder.checkin')).toHaveLength(2);
-    await runUntil('2026-10-23T19:00:00Z');
+    await runUntil('2026-10-24T19:00:00Z');
     expect(idsOf('reminder.checkin')).toHaveLength(3);
     await say('turn off my reminders');
-    await runUntil('2026-10-26T19:00:00Z');
+    await runUntil('2026-10-28T19:00:00Z');
     expect(idsOf('reminder.checkin')).toHaveLength(3);
     expect(await store.jobsOf('u')).not.toContainEqual(expect.objectContaining({ kind: 'checkin' }));
   });

@@ -147,8 +147,7 @@ export function createSessionMachine(content: Content) {
         if (!last) return {};
         const log = event.facts.log.map((s) => (s.day === last.day ? { ...s, painNextDay: event.value } : s));
         const effects: Effect[] = [...context.effects, { kind: 'setNextDay', day: last.day, value: event.value }];
-        const decided = decide({ ...context, out: [...context.out, message('checkin.next_day_thanks')] }, log, event.facts);
-        return { ...decided, effects };
+        return decide({ ...context, effects, out: [...context.out, message('checkin.next_day_thanks')] }, log, event.facts);
       }),
       suggestSpecialistIfStalled: assign(({ context, event }) => {
         if (!context.progress || !shouldSuggestSpecialist(context.progress, event.facts.today, params)) return {};
@@ -203,7 +202,7 @@ export function createSessionMachine(content: Content) {
         const session = practiceOf(day);
         const effects: Effect[] = [...context.effects, { kind: 'savePractice', session }];
         const log = [...event.facts.log.filter((s) => s.key !== session.key), session];
-        return { ...decide(context, log, event.facts), effects, day };
+        return { ...decide({ ...context, effects }, log, event.facts), day };
       }),
       saveJournal: assign(({ context, event }) => {
         if (event.type !== 'TEXT' || !context.day) return {};
@@ -306,7 +305,7 @@ export function createSessionMachine(content: Content) {
       OPEN: { actions: 'showPrompt' },
       ACTIVE: { actions: 'markActive' },
       SCHEDULED: { actions: { type: 'handleScheduled', params: 'elsewhere' } },
-      SNOOZE: { actions: 'snooze' },
+      SNOOZE: { target: '.main.idle', actions: ['closeDay', 'snooze'] },
       PAUSE_REMINDERS: { actions: 'pauseReminders' },
       REMINDERS_OFF: { actions: 'remindersOff' },
       CHANGE_REMINDER: { target: '.changingReminder' },
@@ -326,7 +325,10 @@ export function createSessionMachine(content: Content) {
           history: { type: 'history', history: 'deep' },
           onboarding: {
             initial: 'consent',
-            on: { SCHEDULED: { actions: { type: 'handleScheduled', params: 'onboarding' } } },
+            on: {
+              SCHEDULED: { actions: { type: 'handleScheduled', params: 'onboarding' } },
+              SNOOZE: { actions: 'repeatPrompt' },
+            },
             states: {
               consent: {
                 ...meta('yesno'),
@@ -493,6 +495,7 @@ export function createSessionMachine(content: Content) {
             entry: 'announcePause',
             on: {
               SCHEDULED: { actions: { type: 'handleScheduled', params: 'pausedForEvaluation' } },
+              SNOOZE: { actions: { type: 'say', params: [message('safety.still_paused')] } },
               EVALUATED: 'confirmingClearance',
               YES: 'confirmingClearance',
               NEW_DAY: { actions: 'closeDay' },

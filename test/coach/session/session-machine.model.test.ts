@@ -20,7 +20,7 @@ const afterYesterday: TurnFacts = {
 const plain = (type: string, facts = fresh) => ({ type, facts }) as SessionEvent;
 const events: SessionEvent[] = [
   ...['START', 'YES', 'NO', 'DONE', 'SKIP', 'REPEAT', 'STOP', 'PAUSE', 'CONTINUE', 'HELP', 'PROGRESS',
-    'DISCLAIMER', 'EXPORT', 'DELETE', 'EVALUATED', 'UNKNOWN'].map((t) => plain(t)),
+    'DISCLAIMER', 'EXPORT', 'DELETE', 'EVALUATED', 'UNKNOWN', 'CHANGE_REMINDER', 'SNOOZE', 'REMINDERS_OFF', 'START_TIMER'].map((t) => plain(t)),
   plain('START', afterYesterday),
   { type: 'RATING', value: 1, facts: fresh },
   { type: 'RATING', value: 1, facts: afterYesterday },

@@ -1,0 +1,43 @@
+// npm run bench [-- --quick]: runs every benchmark, prints a table, writes bench/results/latest.json.
+// Benchmarks print figures and ratios measured in one run; they never fail on a number.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import type { Benchmark, Row } from './harness.js';
+import { reminderFanout } from './reminder-fanout.js';
+import { size } from './size.js';
+import { startup } from './startup.js';
+import { turnInProcess } from './turn-in-process.js';
+
+const quick = process.argv.includes('--quick');
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const benchmarks: Benchmark[] = [turnInProcess, startup, size, reminderFanout];
+for (const extra of ['./botframework-turn.js', './llm-latency.js']) {
+  try {
+    const mod = await import(extra) as { benchmark?: Benchmark };
+    if (mod.benchmark) benchmarks.push(mod.benchmark);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  }
+}
+
+const rows: Row[] = [];
+for (const b of benchmarks) {
+  process.stderr.write(`running ${b.name}${quick ? ' (quick)' : ''}...\n`);
+  try {
+    rows.push(...await b.run({ quick, databaseUrl }));
+  } catch (error) {
+    rows.push({ benchmark: b.name, measure: `failed: ${(error as Error).message.split('\n')[0]}`, value: NaN, unit: '' });
+  }
+}
+
+const fmt = (v: number) => (Number.isNaN(v) ? '-' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2));
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(`\nGentlePath benchmarks${quick ? ' (quick)' : ''} on ${machine}${databaseUrl ? '' : ' (PostgreSQL skipped: DATABASE_URL not set)'}\n`);
+console.log('| benchmark | measure | value | peer (same run) | ratio | target |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) {
+  const ratio = r.peer && r.peer.value ? `${(r.value / r.peer.value).toFixed(2)}x` : '';
+  console.log(`| ${r.benchmark} | ${r.measure} | ${fmt(r.value)} ${r.unit} | ${r.peer ? `${r.peer.name}: ${fmt(r.peer.value)}` : ''} | ${ratio} | ${r.target ?? ''} |`);
+}
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify({ when: new Date().toISOString(), quick, machine, rows }, null, 2)}\n`);

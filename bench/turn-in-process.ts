@@ -1,0 +1,62 @@
+// handleTurn with its durable commit vs the same machine step with no storage: 1,000 users round-robin.
+import { createCoach } from '../src/coach/handle-turn.js';
+import { loadContent } from '../src/content/load-content.js';
+import { openPostgresStore } from '../src/store/open-postgres.js';
+import { openSqliteStore } from '../src/store/open-sqlite.js';
+import type { Store } from '../src/store/store.js';
+import { elapsedMs, type Benchmark, type Row } from './harness.js';
+import { createMachineOnlyPeer } from './peers/machine-only.js';
+import { dailyScript } from './scripts.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+async function turnsPerSecond(store: Store, users: number, rounds: number): Promise<{ perSecond: number; usPerTurn: number }> {
+  const content = loadContent();
+  const now = new Date('2026-11-23T18:00:00Z');
+  const coach = createCoach({ content, store, now: () => now });
+  const script = dailyScript();
+  const runId = Date.now().toString(36);
+  let turns = 0;
+  const start = process.hrtime.bigint();
+  for (let line = 0; line < Math.min(rounds, script.length); line += 1) {
+    for (let u = 0; u < users; u += 1) {
+      await coach.handleTurn(`bench-${runId}-${u}`, { text: script[line]! });
+      turns += 1;
+    }
+  }
+  const ms = elapsedMs(start);
+  return { perSecond: (turns / ms) * 1000, usPerTurn: (ms * 1000) / turns };
+}
+
+export const turnInProcess: Benchmark = {
+  name: 'turn in process',
+  async run({ quick, databaseUrl }) {
+    const users = quick ? 200 : 1000;
+    const rounds = quick ? 10 : dailyScript().length;
+    const rows: Row[] = [];
+    const content = loadContent();
+    const peer = createMachineOnlyPeer(content);
+    const script = dailyScript();
+    const peerStart = process.hrtime.bigint();
+    let peerTurns = 0;
+    for (let line = 0; line < Math.min(rounds, script.length); line += 1) {
+      for (let u = 0; u < users; u += 1) { peer(`p-${u}`, script[line]!, new Date('2026-11-23T18:00:00Z')); peerTurns += 1; }
+    }
+    const peerPerSecond = (peerTurns / elapsedMs(peerStart)) * 1000;
+
+    const file = join(mkdtempSync(join(tmpdir(), 'gp-bench-')), 'bench.db');
+    const sqlite = await openSqliteStore(file);
+    const s = await turnsPerSecond(sqlite, users, rounds);
+    await sqlite.close();
+    rows.push({ benchmark: 'turn in process', measure: `SQLite file, ${users} users round-robin`, value: s.perSecond, unit: 'turns/s', peer: { name: 'machine step, no storage', value: peerPerSecond }, target: '>= 5,000 turns/s' });
+    rows.push({ benchmark: 'turn in process', measure: 'one handleTurn incl. SQLite commit', value: s.usPerTurn, unit: 'µs' });
+    if (databaseUrl) {
+      const pg = await openPostgresStore(databaseUrl);
+      const p = await turnsPerSecond(pg, users, rounds);
+      await pg.close();
+      rows.push({ benchmark: 'turn in process', measure: `PostgreSQL, 1 process, ${users} users`, value: p.perSecond, unit: 'turns/s', peer: { name: 'machine step, no storage', value: peerPerSecond } });
+    }
+    return rows;
+  },
+};
