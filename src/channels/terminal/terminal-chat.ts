@@ -19,7 +19,8 @@ export interface TerminalOptions {
 export async function runTerminalChat(options: TerminalOptions): Promise<void> {
   const { coach, user, output, interactive } = options;
   const print = (text: string) => output.write(`${text}\n`);
-  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  // Take hold of the lines at once: lines read while we wait below would otherwise be lost.
+  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity })[Symbol.asyncIterator]();
 
   const deliver = async (_key: string, replies: BotReply[]) => { print(renderForTerminal(replies)); };
   if (interactive) print('GentlePath (type "help" at any time, Ctrl+D or Ctrl+C to leave; your progress is saved)\n');
@@ -30,7 +31,8 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
     output.write('you> ');
   }
   let lineNo = 0;
-  for await (const raw of lines) {
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const raw = next.value;
     lineNo += 1;
     const line = raw.replace(/\r$/, '');
     if (!interactive) {
