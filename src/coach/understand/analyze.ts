@@ -23,7 +23,10 @@ export interface Analysis {
 }
 
 export interface Vocabulary {
-  has(word: string): boolean;
+  /** Known words as written. */
+  words: ReadonlySet<string>;
+  /** Stems of known words ("smell" for "smelling" is known; "bled" from the typo "bleding" is not a stem of anything). */
+  stems: ReadonlySet<string>;
 }
 
 export function analyze(text: string, syn: Synonyms, vocab: Vocabulary): Analysis {
@@ -32,7 +35,7 @@ export function analyze(text: string, syn: Synonyms, vocab: Vocabulary): Analysi
   const tokens = tokenize(expanded);
   const canon = canonicalize(tokens, syn);
   const seg = segment(tokens);
-  const unknown = tokens.map((t) => t.kind === 'word' && t.surface.length >= 4 && !vocab.has(t.surface) && !vocab.has(t.stem)
+  const unknown = tokens.map((t) => t.kind === 'word' && t.surface.length >= 4 && !vocab.words.has(t.surface) && !vocab.stems.has(t.stem)
     && !GLUE_WORDS.has(t.surface) && !STOP_WORDS.has(t.surface) && !NEGATION_WORDS.has(t.surface));
   return { text, folded, expanded, tokens, canon, seg, unknown };
 }

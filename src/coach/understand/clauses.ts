@@ -16,7 +16,7 @@ export interface Segments {
 
 const SENTENCE_END = new Set(['.', '!', '?', ';', '...']);
 const CLAUSE_PUNCT = new Set([',', ':', '(', ')', '-', '"', '/', '&', '+', '=', '*', '[', ']', '{', '}', '<', '>', '|']);
-const CONTRAST = new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'because', 'cause', 'since', 'unless', 'when', 'whenever', 'until', 'till', 'after', 'once', 'how', 'why', 'then', 'plus', 'also', 'apart', 'besides']);
+const CONTRAST = new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'because', 'cause', 'since', 'unless', 'when', 'whenever', 'until', 'till', 'how', 'why', 'then']);
 const SUBJECTS = new Set(['i', 'it', 'there', 'she', 'he', 'we', 'they', 'you', 'my', 'this', 'that']);
 const STRONG_SUBJECTS = new Set(['i', 'it', 'there', 'she', 'he', 'we', 'they', 'you']);
 /** Words after which a pronoun continues the clause ("looks like it's bleeding", "don't think I am"). */
@@ -61,13 +61,25 @@ export function segment(tokens: readonly Token[]): Segments {
       const startsClause =
         CONTRAST.has(w) && !(w === 'when' && prev.surface === 'or') ||
         (w === 'so' || w === 'yet' || w === 'while' || w === 'and' || w === 'or') && next !== undefined && STRONG_SUBJECTS.has(next.surface) ||
-        STRONG_SUBJECTS.has(w) && prev.kind === 'word' && isContentWord(prev.surface) && !COMPLEMENT.has(prev.surface);
+        STRONG_SUBJECTS.has(w) && prev.kind === 'word' && isContentWord(prev.surface) && !COMPLEMENT.has(prev.surface)
+          && next !== undefined && looksLikeVerb(next.surface);
       if (startsClause && clause[i - 1] === c) c++;
     }
     sentence[i] = s; clause[i] = c; punctClause[i] = pc;
     sentenceHasTokens = true;
   }
   return { sentence, clause, punctClause, questionSentence };
+}
+
+const VERBISH = new Set(['am', 'is', 'are', 'was', 'were', "'s", 'have', 'has', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could',
+  'should', 'might', 'may', 'must', 'not', 'feel', 'feels', 'think', 'get', 'gets', 'got', 'keep', 'keeps', 'kept', 'still', 'just', 'also',
+  'really', 'start', 'starts', 'try', 'know', 'knew', 'see', 'saw', 'bleed', 'bleeds', 'bled', 'hurt', 'hurts', 'went', 'go', 'goes', 'want',
+  'need', 'wonder', 'guess', 'seem', 'seems', 'look', 'looks', 'smell', 'smells', 'burn', 'burns', 'sting', 'stings', 'never', 'always',
+  'usually', 'only', 'even', 'now', 'then', 'came', 'come', 'comes', 'felt', 'found', 'find', 'made', 'make', 'took', 'take']);
+
+/** The word after a pronoun looks like a verb: "bleeding I have a fever" starts a clause, "ending it all" does not. */
+function looksLikeVerb(w: string): boolean {
+  return VERBISH.has(w) || w.endsWith('ed');
 }
 
 function isContentWord(w: string): boolean {

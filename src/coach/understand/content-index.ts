@@ -41,10 +41,11 @@ export function indexContent(content: Content): ContentIndex {
 /** Every word the program itself uses, plus everyday words: none of these is ever a typo. */
 function buildVocabulary(content: Content): Vocabulary {
   const words = new Set<string>();
-  for (const w of COMMON_WORDS) { words.add(w); words.add(stem(w)); }
+  const stems = new Set<string>();
+  for (const w of COMMON_WORDS) { words.add(w); stems.add(stem(w)); }
   const visit = (v: unknown): void => {
     if (typeof v === 'string') {
-      for (const t of tokenize(expandShorthand(foldText(v)))) if (t.kind === 'word') { words.add(t.surface); words.add(t.stem); }
+      for (const t of tokenize(expandShorthand(foldText(v)))) if (t.kind === 'word') { words.add(t.surface); stems.add(t.stem); }
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
@@ -52,5 +53,5 @@ function buildVocabulary(content: Content): Vocabulary {
   const { red_flags: _r, crisis_terms: _c, ...rest } = content;
   visit(rest);
   for (const f of content.red_flags ?? []) { visit(f.label); visit(f.confirm); }
-  return words;
+  return { words, stems };
 }

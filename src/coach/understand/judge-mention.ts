@@ -90,6 +90,14 @@ export function judgeMention(a: Analysis, hit: TermHit): Judgement {
   const answered = postAnswer(ctx, hit);
   if (answered) return answered;
 
+  // "there was no blood" against the term "there was blood": a negation inside the matched span
+  const inside = new Set(hit.positions);
+  for (let j = hit.start + 1; j < hit.end; j++) {
+    if (!inside.has(j) && NEGATION_CUES.has(surf(a, j)) && !HEDGE_AFTER_NOT.has(surf(a, nextWord(a, j)))) {
+      return { verdict: 'negated', why: `negated inside by '${surf(a, j)}'` };
+    }
+  }
+
   const before = negationBefore(ctx, hit);
   if (before.verdict !== 'clear') return before;
   const continuing = before.why === 'continuing';

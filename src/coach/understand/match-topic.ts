@@ -1,8 +1,10 @@
 // Troubleshooting and FAQ matching: a BM25-like score of the message's meaningful words (stemmed,
 // synonyms canonicalised, one-typo tolerant) against each topic's title and phrases (full weight),
 // id (partial) and answer text (light), with inverse document frequency taken over the whole
-// content so words that appear everywhere ("practice", "breath") count little. Pairs of adjacent
-// words that also sit together in a topic phrase ("next day", "pelvic floor") add a bonus.
+// content so words that appear everywhere ("practice", "breath") count little. The same word counts
+// more than a synonym of it ("sore" for a topic that says "sore" beats "pain"). Pairs of adjacent
+// words that also sit together in a topic phrase ("next day", "pelvic floor") and a message that
+// contains every word of a topic's title add a bonus; questions get a small boost.
 import type { Analysis } from './analyze.js';
 import type { Synonyms } from './synonyms.js';
 import type { Content, Topic } from '../../content/schema.js';
@@ -15,13 +17,15 @@ import { withinOneEdit } from './edit-distance.js';
 
 export interface TopicIndex {
   ids: string[];
-  /** canon -> list of [topic index, weight 0..1]. */
+  /** key ("c:canon" / "s:stem", "-" prefixed when negated) -> [topic index, weight 0..1]. */
   postings: Map<string, Array<[number, number]>>;
-  /** canon -> normalised inverse document frequency 0..1. */
+  /** "c:canon" / "s:stem" -> normalised inverse document frequency 0..1. */
   idf: Map<string, number>;
-  /** Per topic: "a b" pairs of adjacent meaningful words in its title and phrases. */
+  /** Per topic: "a b" canon pairs adjacent in its title and phrases. */
   bigrams: Array<Set<string>>;
-  /** Words of topic titles/phrases (for typo matching), with their canon. */
+  /** Per topic: canons of its title's meaningful words. */
+  titles: Array<Set<string>>;
+  /** Words of topic titles/phrases (for typo matching). */
   vocab: Array<{ surface: string; stem: string; canon: string }>;
 }
 
@@ -34,16 +38,24 @@ const TITLE_WEIGHT = 1;
 const ID_WEIGHT = 0.6;
 const TEXT_WEIGHT = 0.35;
 const BIGRAM_BONUS = 0.5;
+const TITLE_BONUS = 0.5;
+/** A word that only matches through a synonym group counts this much of an exact match. */
+const SYNONYM_FACTOR = 0.75;
 const FUZZY_FACTOR = 0.7;
+/** "no burning today": a denied word says little about what the person asks. */
 const NEGATED_FACTOR = 0.3;
 /** A negated word against the same word used positively in a topic ("didn't stop" vs "stops me"). */
 const OPPOSITE_POLARITY = 0.4;
+/** When and how often are rarely what a question is about ("last night", "this morning"). */
+const TIME_FACTOR = 0.4;
+const TIME_WORDS = new Set(['last', 'night', 'nights', 'morning', 'mornings', 'evening', 'afternoon', 'day', 'days', 'week', 'weeks', 'month',
+  'months', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'time', 'times', 'next', 'later', 'earlier', 'ago', 'yesterday', 'today',
+  'tonight', 'tomorrow', 'recently', 'lately', 'weekend', 'first', 'second', 'again', 'once', 'twice', 'since', 'while', 'update']);
 /** Questions are what topics answer. */
 const QUESTION_BONUS = 1.25;
 /** The best topic must be this many times the second. */
 const AHEAD_RATIO = 1.3;
-
-/** Score at which a single topic is taken as the answer (one distinctive word fully matched is 1). */
+/** Score at which a single topic is taken as the answer (one distinctive word fully matched is about 1). */
 const CONFIDENT = 1.0;
 /** Scores below this are noise. */
 const WEAK = 0.45;
@@ -76,45 +88,52 @@ function otherDocs(content: Content): string[] {
     docs.push(`${e.name} ${e.text} ${e.cue ?? ''}`);
     for (const o of e.options ?? []) docs.push(`${o.name} ${o.text}`);
   }
-  for (const s of content.steps) docs.push(`${s.name} ${s.text} ${s.target}`);
+  for (const st of content.steps) docs.push(`${st.name} ${st.text} ${st.target}`);
   for (const f of content.red_flags) docs.push(`${f.label} ${f.terms.join(' ')} ${f.confirm}`);
   for (const h of content.history_flags) docs.push(`${h.label} ${h.question} ${h.advice}`);
   return docs;
 }
+
+const keysOf = (w: { canon: string; stem: string }): [string, string] => [`c:${w.canon}`, `s:${w.stem}`];
+const neg = (key: string, negated: boolean) => (negated ? `-${key}` : key);
 
 export function buildTopicIndex(content: Content, syn: Synonyms): TopicIndex {
   const topics: Topic[] = [...content.troubleshooting, ...content.faq];
   const ids = topics.map((t) => t.id);
   const weights: Array<Map<string, number>> = [];
   const bigrams: Array<Set<string>> = [];
+  const titles: Array<Set<string>> = [];
   const vocabMap = new Map<string, { surface: string; stem: string; canon: string }>();
   for (const t of topics) {
     const w = new Map<string, number>();
     const add = (key: string, weight: number) => w.set(key, Math.max(w.get(key) ?? 0, weight));
     const pairs = new Set<string>();
     // how many of the title and phrases use a word: a word in several is what the topic is about
-    const count = new Map<string, number>();
     const fields = [t.title, ...t.phrases].map((f) => words(f, syn));
-    for (const ws of fields) for (const c of new Set(ws.map(polar))) count.set(c, (count.get(c) ?? 0) + 1);
-    const inTitle = new Set((fields[0] ?? []).map(polar));
+    const count = new Map<string, number>();
+    for (const ws of fields) for (const k of new Set(ws.flatMap((x) => keysOf(x).map((key) => neg(key, x.negated))))) count.set(k, (count.get(k) ?? 0) + 1);
+    const title = fields[0] ?? [];
+    const inTitle = new Set(title.flatMap((x) => keysOf(x).map((key) => neg(key, x.negated))));
+    titles.push(new Set(title.map((x) => x.canon)));
     for (const ws of fields) {
       ws.forEach((x, k) => {
-        const key = polar(x);
-        add(key, Math.min(TITLE_WEIGHT, 0.5 + 0.25 * (count.get(key) ?? 1) + (inTitle.has(key) ? 0.25 : 0)));
+        for (const key of keysOf(x).map((kk) => neg(kk, x.negated))) {
+          add(key, Math.min(TITLE_WEIGHT, 0.5 + 0.25 * (count.get(key) ?? 1) + (inTitle.has(key) ? 0.25 : 0)));
+        }
         vocabMap.set(x.surface, x);
         const next = ws[k + 1];
         if (next) { pairs.add(`${x.canon} ${next.canon}`); pairs.add(`${next.canon} ${x.canon}`); }
       });
     }
-    for (const x of words(t.id.replace(/[._-]+/g, ' '), syn)) add(polar(x), ID_WEIGHT);
-    for (const x of words(t.text, syn)) add(polar(x), TEXT_WEIGHT);
+    for (const x of words(t.id.replace(/[._-]+/g, ' '), syn)) for (const key of keysOf(x)) add(neg(key, x.negated), ID_WEIGHT);
+    for (const x of words(t.text, syn)) for (const key of keysOf(x)) add(neg(key, x.negated), TEXT_WEIGHT);
     weights.push(w);
     bigrams.push(pairs);
   }
   // document frequency over topics and every other piece of content
   const docs: Array<Set<string>> = [
-    ...topics.map((t) => new Set(words(`${t.title} ${t.phrases.join(' ')} ${t.text}`, syn).map((x) => x.canon))),
-    ...otherDocs(content).map((d) => new Set(words(d, syn).map((x) => x.canon))),
+    ...topics.map((t) => new Set(words(`${t.title} ${t.phrases.join(' ')} ${t.text}`, syn).flatMap(keysOf))),
+    ...otherDocs(content).map((d) => new Set(words(d, syn).flatMap(keysOf))),
   ];
   const df = new Map<string, number>();
   for (const d of docs) for (const c of d) df.set(c, (df.get(c) ?? 0) + 1);
@@ -125,40 +144,38 @@ export function buildTopicIndex(content: Content, syn: Synonyms): TopicIndex {
   for (const [c, f] of df) idf.set(c, Math.min(1, raw(f) / top));
   const postings = new Map<string, Array<[number, number]>>();
   weights.forEach((w, ti) => {
-    for (const [c, weight] of w) {
-      const list = postings.get(c) ?? [];
+    for (const [key, weight] of w) {
+      const list = postings.get(key) ?? [];
       list.push([ti, weight]);
-      postings.set(c, list);
+      postings.set(key, list);
     }
   });
-  return { ids, postings, idf, bigrams, vocab: [...vocabMap.values()] };
+  return { ids, postings, idf, bigrams, titles, vocab: [...vocabMap.values()] };
 }
 
-/** Posting key: the canon, prefixed with "-" when negated ("can't relax" vs "relax"). */
-function polar(w: { canon: string; negated: boolean }): string {
-  return w.negated ? `-${w.canon}` : w.canon;
-}
+export interface TopicWord { canon: string; stem: string; negated: boolean; weight: number; pos: number }
 
-/** Tokens of the message that carry topic meaning, with a weight (1, lower when denied or a typo). */
-export function topicWords(a: Analysis, index: TopicIndex): Array<{ canon: string; negated: boolean; weight: number; pos: number }> {
-  const out: Array<{ canon: string; negated: boolean; weight: number; pos: number }> = [];
+/** Tokens of the message that carry topic meaning, with a weight (1; lower when denied, a typo, or about time). */
+export function topicWords(a: Analysis, index: TopicIndex): TopicWord[] {
+  const out: TopicWord[] = [];
   a.tokens.forEach((t, i) => {
     if (t.kind !== 'word') return;
     let canon = a.canon[i]!;
+    let stem = t.stem;
     if (!isMeaningful(t.surface, t.stem, canon)) return;
-    let weight = 1;
-    if (!index.idf.has(canon) && a.unknown[i] && t.surface.length >= 4) {
+    let weight = TIME_WORDS.has(t.surface) ? TIME_FACTOR : 1;
+    if (!index.idf.has(`c:${canon}`) && a.unknown[i] && t.surface.length >= 4) {
       const near = index.vocab.find((v) => v.surface.length >= 4 && (withinOneEdit(t.surface, v.surface) || withinOneEdit(t.stem, v.stem)));
-      if (near) { canon = near.canon; weight = FUZZY_FACTOR; }
+      if (near) { canon = near.canon; stem = near.stem; weight *= FUZZY_FACTOR; }
     }
     let negated = false;
     for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
       const w = a.tokens[k]!.surface;
       if (a.seg.clause[k] !== a.seg.clause[i]) break;
-      if (w === 'no' || w === 'without' || w === 'never' || w === 'zero') { weight *= NEGATED_FACTOR; break; } // "no burning today"
-      if (w === 'not') { negated = true; break; }                                                            // "can't relax"
+      if (w === 'no' || w === 'without' || w === 'never' || w === 'zero') { weight *= NEGATED_FACTOR; break; }
+      if (w === 'not') { negated = true; break; }
     }
-    out.push({ canon, negated, weight, pos: i });
+    out.push({ canon, stem, negated, weight, pos: i });
   });
   return out;
 }
@@ -169,43 +186,67 @@ function isQuestion(a: Analysis): boolean {
   return /^(what|why|how|when|where|which|who|is|are|do|does|did|can|could|should|would|will|am|any|anything|whats|tips|advice|help)$/.test(first);
 }
 
-export function matchTopic(a: Analysis, index: TopicIndex): TopicResult {
+/** Per-topic score of the message (before the question boost) and the share of the message it explains. */
+export function scoreTopics(a: Analysis, index: TopicIndex): { scores: number[]; cover: number[] } {
   const ws = topicWords(a, index);
-  if (ws.length === 0 || index.ids.length === 0) return { candidates: [] };
-  const scores = new Array<number>(index.ids.length).fill(0);
-  const explained = new Array<number>(index.ids.length).fill(0);
-  const seen = new Map<string, { weight: number; negated: boolean; canon: string }>();
+  const n = index.ids.length;
+  const scores = new Array<number>(n).fill(0);
+  const explained = new Array<number>(n).fill(0);
+  const seen = new Map<string, TopicWord>();
   for (const w of ws) {
-    const key = w.negated ? `-${w.canon}` : w.canon;
-    if ((seen.get(key)?.weight ?? 0) < w.weight) seen.set(key, { weight: w.weight, negated: w.negated, canon: w.canon });
+    const key = `${w.negated ? '-' : ''}${w.stem}`;
+    if ((seen.get(key)?.weight ?? 0) < w.weight) seen.set(key, w);
   }
   let mass = 0;
-  for (const { weight, negated, canon } of seen.values()) {
-    const idf = index.idf.get(canon) ?? 0.5;
-    mass += weight * idf;
-    const same = index.postings.get(negated ? `-${canon}` : canon) ?? [];
-    const other = index.postings.get(negated ? canon : `-${canon}`) ?? [];
+  for (const w of seen.values()) {
+    const [ck, sk] = keysOf(w);
+    const idfC = index.idf.get(ck) ?? 0.5;
+    const idfS = index.idf.get(sk) ?? idfC;
+    if (!TIME_WORDS.has(w.stem) && !TIME_WORDS.has(w.canon)) mass += w.weight * idfC;
     const best = new Map<number, number>();
-    for (const [ti, tw] of same) best.set(ti, Math.max(best.get(ti) ?? 0, tw));
-    for (const [ti, tw] of other) best.set(ti, Math.max(best.get(ti) ?? 0, tw * OPPOSITE_POLARITY));
-    for (const [ti, tw] of best) { scores[ti]! += weight * idf * tw; explained[ti]! += weight * idf; }
+    const pol = (k: string, flip: boolean) => neg(k, w.negated !== flip);
+    // topics that use this very word (either polarity) get the synonym group's full weight
+    const exact = new Set([...(index.postings.get(pol(sk, false)) ?? []), ...(index.postings.get(pol(sk, true)) ?? [])].map(([ti]) => ti));
+    const take = (key: string, factor: number, isCanon: boolean) => {
+      for (const [ti, tw] of index.postings.get(key) ?? []) {
+        const f = isCanon && !exact.has(ti) ? factor * SYNONYM_FACTOR : factor;
+        best.set(ti, Math.max(best.get(ti) ?? 0, tw * f));
+      }
+    };
+    take(pol(sk, false), idfS, false);
+    take(pol(sk, true), idfS * OPPOSITE_POLARITY, false);
+    take(pol(ck, false), idfC, true);
+    take(pol(ck, true), idfC * OPPOSITE_POLARITY, true);
+    for (const [ti, v] of best) { scores[ti]! += w.weight * v; explained[ti]! += w.weight * idfC; }
   }
   for (let k = 0; k + 1 < ws.length; k++) {
     const x = ws[k]!, y = ws[k + 1]!;
     if (y.pos - x.pos > 3) continue;
     const key = `${x.canon} ${y.canon}`;
-    const bonus = BIGRAM_BONUS * Math.min(index.idf.get(x.canon) ?? 0, index.idf.get(y.canon) ?? 0);
+    const bonus = BIGRAM_BONUS * Math.min(x.weight, y.weight) * Math.min(index.idf.get(`c:${x.canon}`) ?? 0, index.idf.get(`c:${y.canon}`) ?? 0);
     index.bigrams.forEach((pairs, ti) => { if (pairs.has(key)) scores[ti]! += bonus; });
   }
+  const present = new Set(ws.filter((w) => w.weight >= 0.5 || TIME_WORDS.has(w.canon)).map((w) => w.canon));
+  index.titles.forEach((title, ti) => {
+    if (title.size < 2 || ![...title].every((c) => present.has(c))) return;   // one-word titles are already counted
+    const avg = [...title].reduce((sum, c) => sum + (index.idf.get(`c:${c}`) ?? 0), 0) / title.size;
+    scores[ti]! += TITLE_BONUS * avg;
+  });
+  return { scores, cover: explained.map((e) => (mass > 0 ? e / mass : 0)) };
+}
+
+export function matchTopic(a: Analysis, index: TopicIndex): TopicResult {
+  if (index.ids.length === 0) return { candidates: [] };
+  const { scores, cover } = scoreTopics(a, index);
   const question = isQuestion(a);
-  const ranked = scores.map((s, i) => ({ s: question ? s * QUESTION_BONUS : s, i, cover: mass > 0 ? explained[i]! / mass : 0 }))
+  const ranked = scores.map((s, i) => ({ s: question ? s * QUESTION_BONUS : s, i, cover: cover[i]! }))
     .filter((x) => x.s >= WEAK).sort((p, q) => q.s - p.s);
   const best = ranked[0];
   if (!best) return { candidates: [] };
   const second = ranked[1]?.s ?? 0;
   const clearlyAhead = best.s >= second * AHEAD_RATIO;
   // confident: a strong match, or a short question that is entirely about this topic
-  if (clearlyAhead && (best.s >= CONFIDENT || question && best.cover >= 0.8 && best.s >= WEAK && second <= best.s / 2)) {
+  if (clearlyAhead && (best.s >= CONFIDENT || question && best.cover >= 0.8)) {
     return { topic: index.ids[best.i], candidates: [] };
   }
   const candidates = ranked.filter((x) => x.s >= best.s * 0.6).slice(0, 3).map((x) => index.ids[x.i]!);

@@ -6,6 +6,7 @@ import { foldText } from './normalize-text.js';
 import { expandShorthand } from './expand-shorthand.js';
 import { tokenize } from './tokenize.js';
 import { COMMON_WORDS } from './common-words.js';
+import { SMALL_NUMBERS } from './number-words.js';
 
 /** Everyday equivalents the content should not have to spell out. */
 export const BASE_SYNONYMS: readonly (readonly string[])[] = [
@@ -99,6 +100,8 @@ export function canonicalize(tokens: readonly Token[], syn: Synonyms): string[] 
     const t = tokens[i]!;
     if (out[i] !== undefined) continue;
     if (t.kind !== 'word') { out[i] = t.stem; continue; }
+    const n = SMALL_NUMBERS.get(t.surface);
+    if (n !== undefined && t.surface !== 'nil') { out[i] = String(n); continue; }   // "two days" = "2 days"
     const phrases = syn.multi.get(t.stem);
     let matched = false;
     if (phrases) {

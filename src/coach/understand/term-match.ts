@@ -76,7 +76,7 @@ export function findTerm(term: Term, a: Analysis, content: readonly number[]): T
       let best = -1, bestDist = Infinity, bestFuzzy = false;
       for (let q = Math.max(0, p - window); q <= Math.min(content.length - 1, p + window); q++) {
         const j = content[q]!;
-        if (positions.includes(j) || a.seg.sentence[j] !== a.seg.sentence[i]) continue;
+        if (positions.includes(j) || a.seg.clause[j] !== a.seg.clause[i]) continue;
         const m = wordMatch(term.words[w]!, a, j);
         if (!m) continue;
         const d = Math.abs(q - p) + (q < p ? 0.5 : 0) + (m === 'fuzzy' ? 0.25 : 0); // prefer in order, exact
