@@ -7,7 +7,12 @@ import { DUE } from '../reminder-fanout.js';
 
 const store = await openPostgresStore(process.argv[2]!, { poolSize: 20 });
 let delivered = 0;
+// With FANOUT_RECORD=1 every delivery is printed, so a test can check each went out exactly once.
+const record = process.env.FANOUT_RECORD === '1';
 const coach = createCoach({ content: loadContent(), store, now: () => new Date(DUE) });
-await createScheduler({ store, coach, now: () => new Date(DUE), concurrency: 16, deliver: async () => { delivered += 1; } }).drain();
+await createScheduler({ store, coach, now: () => new Date(DUE), concurrency: 16, deliver: async (key) => {
+  delivered += 1;
+  if (record) process.stdout.write(`to ${key}\n`);
+} }).drain();
 await store.close();
 process.stdout.write(`delivered ${delivered}\n`);
