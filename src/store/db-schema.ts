@@ -76,6 +76,23 @@ export interface ConversationRefsTable {
   updated_at: string;
 }
 
+/** A verified LLM rephrase of a scripted text (or a remembered refusal), shared by all users. */
+export interface RephraseCacheTable {
+  content_id: string;
+  content_version: string;
+  tone: string;
+  locale: string;
+  /** Hash of the scripted text that was rephrased. */
+  source_hash: string;
+  /** Several variants per text, for variety; the rephraser picks a slot. */
+  slot: number;
+  /** The verified rephrase; null when the verifier refused the model's answer. */
+  text: string | null;
+  rejected_reason: string | null;
+  model: string;
+  created_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   practice_log: PracticeLogTable;
@@ -84,4 +101,5 @@ export interface Database {
   outbox: OutboxTable;
   jobs: JobsTable;
   conversation_refs: ConversationRefsTable;
+  rephrase_cache: RephraseCacheTable;
 }

@@ -88,6 +88,24 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
         .execute();
     },
   },
+  '0002_rephrase_cache': {
+    async up(db: Kysely<any>) {
+      // Verified LLM rephrases of scripted content, shared by all users: no user data, no conversation key.
+      await db.schema.createTable('rephrase_cache')
+        .addColumn('content_id', 'text', (c) => c.notNull())
+        .addColumn('content_version', 'text', (c) => c.notNull())
+        .addColumn('tone', 'text', (c) => c.notNull())
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('source_hash', 'text', (c) => c.notNull())
+        .addColumn('slot', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text')
+        .addColumn('rejected_reason', 'text')
+        .addColumn('model', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rephrase_cache_pk', ['content_id', 'content_version', 'tone', 'locale', 'source_hash', 'slot'])
+        .execute();
+    },
+  },
   };
 };
 
