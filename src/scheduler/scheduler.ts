@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   /** Jobs carried out at the same time (different conversations). */
   concurrency?: number;
   onError?: (error: unknown) => void;
+  /** Only conversations whose key starts with this (a process that serves one channel). */
+  keyPrefix?: string;
 }
 
 export interface Scheduler {
@@ -52,7 +54,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const jobs = await store.claimDueJobs(now().toISOString(), batchSize, leaseMs);
+      const jobs = await store.claimDueJobs(now().toISOString(), batchSize, leaseMs, options.keyPrefix);
       if (jobs.length === 0) return total;
       let next = 0;
       await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
