@@ -216,7 +216,10 @@ function clauseMarkers({ a, clauseStart, clauseEnd }: Ctx, hit: TermHit): Judgem
     if (!isWord(a, j) || inHit.has(j)) continue;
     const w = surf(a, j);
     const bigram = `${w} ${surf(a, j + 1)}`;
-    if (HYPOTHETICAL.has(w) && !(w === 'ok' || w === 'okay' || w === 'safe') ) return { verdict: 'unclear', why: `hypothetical '${w}'` };
+    // "won't go away", "couldn't get it in": a negated modal states a fact, it is not a hypothetical
+    if (HYPOTHETICAL.has(w) && !(w === 'ok' || w === 'okay' || w === 'safe') && surf(a, j + 1) !== 'not') {
+      return { verdict: 'unclear', why: `hypothetical '${w}'` };
+    }
     if ((w === 'ok' || w === 'okay' || w === 'safe') && j < hit.start && (surf(a, j + 1) === 'to' || surf(a, j + 1) === 'if')) {
       return { verdict: 'unclear', why: `hypothetical '${w}'` };
     }

@@ -25,6 +25,8 @@ export interface TopicIndex {
   bigrams: Array<Set<string>>;
   /** Per topic: canons of its title's meaningful words. */
   titles: Array<Set<string>>;
+  /** Per topic: its title and phrases as polar canon keys ("burn", "-relax"). */
+  phrases: Array<Array<string[]>>;
   /** Words of topic titles/phrases (for typo matching). */
   vocab: Array<{ surface: string; stem: string; canon: string }>;
 }
@@ -39,6 +41,8 @@ const ID_WEIGHT = 0.6;
 const TEXT_WEIGHT = 0.35;
 const BIGRAM_BONUS = 0.5;
 const TITLE_BONUS = 0.5;
+/** A message that contains all the meaningful words of one of a topic's phrases. */
+const PHRASE_BONUS = 0.5;
 /** A word that only matches through a synonym group counts this much of an exact match. */
 const SYNONYM_FACTOR = 0.75;
 const FUZZY_FACTOR = 0.7;
@@ -59,6 +63,8 @@ const AHEAD_RATIO = 1.3;
 const CONFIDENT = 1.0;
 /** Scores below this are noise. */
 const WEAK = 0.45;
+/** A short question entirely about one topic is confident from this score. */
+const QUESTION_MIN = 0.7;
 
 function isMeaningful(surface: string, stem: string, canon: string): boolean {
   return canon !== '' && canon.length > 1 && !STOP_WORDS.has(surface) && !STOP_WORDS.has(stem) && !GLUE_WORDS.has(surface)
@@ -67,7 +73,7 @@ function isMeaningful(surface: string, stem: string, canon: string): boolean {
 
 interface Word { surface: string; stem: string; canon: string; negated: boolean }
 
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'cannot']);
+const NEGATORS = new Set(['not', 'never', 'without', 'nor', 'cannot']);
 
 function words(text: string, syn: Synonyms): Word[] {
   const tokens = tokenize(expandShorthand(foldText(text)));
@@ -103,6 +109,7 @@ export function buildTopicIndex(content: Content, syn: Synonyms): TopicIndex {
   const weights: Array<Map<string, number>> = [];
   const bigrams: Array<Set<string>> = [];
   const titles: Array<Set<string>> = [];
+  const phrases: Array<Array<string[]>> = [];
   const vocabMap = new Map<string, { surface: string; stem: string; canon: string }>();
   for (const t of topics) {
     const w = new Map<string, number>();
@@ -115,6 +122,7 @@ export function buildTopicIndex(content: Content, syn: Synonyms): TopicIndex {
     const title = fields[0] ?? [];
     const inTitle = new Set(title.flatMap((x) => keysOf(x).map((key) => neg(key, x.negated))));
     titles.push(new Set(title.map((x) => x.canon)));
+    phrases.push(fields.filter((ws) => ws.length > 0).map((ws) => [...new Set(ws.map((x) => neg(x.canon, x.negated)))]));
     for (const ws of fields) {
       ws.forEach((x, k) => {
         for (const key of keysOf(x).map((kk) => neg(kk, x.negated))) {
@@ -150,7 +158,7 @@ export function buildTopicIndex(content: Content, syn: Synonyms): TopicIndex {
       postings.set(key, list);
     }
   });
-  return { ids, postings, idf, bigrams, titles, vocab: [...vocabMap.values()] };
+  return { ids, postings, idf, bigrams, titles, phrases, vocab: [...vocabMap.values()] };
 }
 
 export interface TopicWord { canon: string; stem: string; negated: boolean; weight: number; pos: number }
@@ -163,7 +171,8 @@ export function topicWords(a: Analysis, index: TopicIndex): TopicWord[] {
     let canon = a.canon[i]!;
     let stem = t.stem;
     if (!isMeaningful(t.surface, t.stem, canon)) return;
-    let weight = TIME_WORDS.has(t.surface) ? TIME_FACTOR : 1;
+    // time words count little, unless the content groups them with a meaning ("weeks" with "how long")
+    let weight = TIME_WORDS.has(t.surface) && canon === t.stem ? TIME_FACTOR : 1;
     if (!index.idf.has(`c:${canon}`) && a.unknown[i] && t.surface.length >= 4) {
       const near = index.vocab.find((v) => v.surface.length >= 4 && (withinOneEdit(t.surface, v.surface) || withinOneEdit(t.stem, v.stem)));
       if (near) { canon = near.canon; stem = near.stem; weight *= FUZZY_FACTOR; }
@@ -172,8 +181,8 @@ export function topicWords(a: Analysis, index: TopicIndex): TopicWord[] {
     for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
       const w = a.tokens[k]!.surface;
       if (a.seg.clause[k] !== a.seg.clause[i]) break;
-      if (w === 'no' || w === 'without' || w === 'never' || w === 'zero') { weight *= NEGATED_FACTOR; break; }
-      if (w === 'not') { negated = true; break; }
+      if (w === 'no' || w === 'zero') { weight *= NEGATED_FACTOR; break; }          // "no burning today"
+      if (NEGATORS.has(w)) { negated = true; break; }                                // "can't relax", "without realising"
     }
     out.push({ canon, stem, negated, weight, pos: i });
   });
@@ -232,6 +241,21 @@ export function scoreTopics(a: Analysis, index: TopicIndex): { scores: number[];
     const avg = [...title].reduce((sum, c) => sum + (index.idf.get(`c:${c}`) ?? 0), 0) / title.size;
     scores[ti]! += TITLE_BONUS * avg;
   });
+  // a phrase of the topic said in full; worth more the more of the message it accounts for
+  const polar = new Set(ws.filter((w) => w.weight >= 0.5).map((w) => neg(w.canon, w.negated)));
+  const idfOf = (k: string) => index.idf.get(`c:${k.replace(/^-/, '')}`) ?? 0.5;
+  index.phrases.forEach((list, ti) => {
+    let bestCover = 0;
+    for (const p of list) {
+      const total = p.reduce((sum, k) => sum + idfOf(k), 0);
+      const got = p.reduce((sum, k) => sum + (polar.has(k) ? idfOf(k) : 0), 0);
+      const c = total > 0 ? got / total : 0;
+      const ofPhrase = c >= 0.99 ? 1 : c >= 0.66 && p.length >= 3 ? 0.5 : 0;
+      const ofMessage = mass > 0 ? Math.min(1, got / mass) : 0;
+      bestCover = Math.max(bestCover, ofPhrase * ofMessage);
+    }
+    scores[ti]! += PHRASE_BONUS * bestCover;
+  });
   return { scores, cover: explained.map((e) => (mass > 0 ? e / mass : 0)) };
 }
 
@@ -246,7 +270,7 @@ export function matchTopic(a: Analysis, index: TopicIndex): TopicResult {
   const second = ranked[1]?.s ?? 0;
   const clearlyAhead = best.s >= second * AHEAD_RATIO;
   // confident: a strong match, or a short question that is entirely about this topic
-  if (clearlyAhead && (best.s >= CONFIDENT || question && best.cover >= 0.8)) {
+  if (clearlyAhead && (best.s >= CONFIDENT || question && best.cover >= 0.8 && best.s >= QUESTION_MIN)) {
     return { topic: index.ids[best.i], candidates: [] };
   }
   const candidates = ranked.filter((x) => x.s >= best.s * 0.6).slice(0, 3).map((x) => index.ids[x.i]!);

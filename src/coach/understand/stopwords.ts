@@ -12,7 +12,7 @@ const stop = `${glue} and or but if then than because as until while at by for w
   further once here there when where why how all both each few more most other such own same
   now today tonight yesterday tomorrow what whats whatever whenever wherever who whose yet still already
   ever every get got getting gets go goes going went come came make made know knew think thought want
-  wanted feel felt say said tell told let lets please thanks thank thx hi hello hey
+  wanted feel felt say said tell told please thanks thank thx hi hello hey
   ok okay yes yeah yep yup sure lol lmao omg tbh ngl imo haha hahaha wow ugh idk
   myself yourself herself himself itself ourselves themselves anything something everything nothing
   anyone someone everyone one ones thing things stuff way ways much many lot lots

@@ -59,6 +59,23 @@ export function wordMatch(w: TermWord, a: Analysis, i: number): 'exact' | 'fuzzy
   return undefined;
 }
 
+/**
+ * The matched words stay in one clause, except where the term itself crosses a clause boundary
+ * ("burns when I pee"): every clause the match enters must begin at one of the matched words.
+ */
+function withinClause(a: Analysis, positions: readonly number[]): boolean {
+  for (let k = 1; k < positions.length; k++) {
+    const p = positions[k - 1]!, q = positions[k]!;
+    if (a.seg.clause[p] === a.seg.clause[q]) continue;
+    // the boundary must be at a term word: clause of q starts at q, or at a term word before it
+    let start = q;
+    while (start > 0 && a.seg.clause[start - 1] === a.seg.clause[q]) start--;
+    const firstWord = a.tokens[start]?.kind === 'punct' ? start + 1 : start;
+    if (!positions.includes(firstWord) || a.seg.clause[p]! + 1 !== a.seg.clause[q]) return false;
+  }
+  return true;
+}
+
 /** All places the term occurs. `content` is meaningful(a), precomputed by the caller. */
 export function findTerm(term: Term, a: Analysis, content: readonly number[]): TermHit[] {
   const hits: TermHit[] = [];
@@ -76,7 +93,7 @@ export function findTerm(term: Term, a: Analysis, content: readonly number[]): T
       let best = -1, bestDist = Infinity, bestFuzzy = false;
       for (let q = Math.max(0, p - window); q <= Math.min(content.length - 1, p + window); q++) {
         const j = content[q]!;
-        if (positions.includes(j) || a.seg.clause[j] !== a.seg.clause[i]) continue;
+        if (positions.includes(j) || a.seg.sentence[j] !== a.seg.sentence[i]) continue;
         const m = wordMatch(term.words[w]!, a, j);
         if (!m) continue;
         const d = Math.abs(q - p) + (q < p ? 0.5 : 0) + (m === 'fuzzy' ? 0.25 : 0); // prefer in order, exact
@@ -87,6 +104,7 @@ export function findTerm(term: Term, a: Analysis, content: readonly number[]): T
     }
     if (!ok) continue;
     positions.sort((x, y) => x - y);
+    if (!withinClause(a, positions)) continue;
     hits.push({ positions, start: positions[0]!, end: positions[positions.length - 1]!, fuzzy });
   }
   return hits;
