@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CoachError } from './errors.js';
+import { llmSettingsFromEnv, llmSettingsSchema } from './llm/settings.js';
 
 const schema = z.object({
   command: z.enum(['start', 'chat', 'export', 'delete', 'migrate', 'rotate-keys']),
@@ -14,6 +15,8 @@ const schema = z.object({
   /** Inbound ids for scripted lines are "<runId>:<line>", so re-running a script after a crash skips what was done. */
   runId: z.string().min(1).optional(),
   defaultTimeZone: z.string().refine(isTimeZone, 'not a time zone the system knows (use an IANA name like Europe/Berlin)'),
+  /** Optional LLM voice (off by default): see docs/llm.md. */
+  llm: llmSettingsSchema,
 });
 
 export type Config = z.infer<typeof schema>;
@@ -46,6 +49,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     now: values.now ?? env.GENTLEPATH_NOW,
     runId: values['run-id'],
     defaultTimeZone: values.tz ?? env.GENTLEPATH_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    llm: llmSettingsFromEnv(env),
   });
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -5,11 +5,16 @@ import { createCoach } from './coach/handle-turn.js';
 import { openStore } from './store/open-store.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
 import { CoachError } from './errors.js';
+import { setUpLlm, type LlmWiring } from './llm/setup.js';
 
 async function main(config: Config): Promise<void> {
   const content = loadContent();
   const store = await openStore(config);
+  let llm: LlmWiring | undefined;
   try {
+    // The optional LLM voice (docs/llm.md): nothing is built and nothing leaves the machine unless GENTLEPATH_LLM_MODE says so.
+    llm = await setUpLlm(config.llm, content, { ...config, db: store.kysely });
+    if (config.llm.mode !== 'off' || config.llm.classify) process.stderr.write(`${llm.summary}\n`);
     if (config.command === 'migrate') {
       process.stdout.write(`database ${config.databaseUrl ? 'at DATABASE_URL' : `at ${config.dbPath}`} is up to date\n`);
       return;
@@ -27,7 +32,7 @@ async function main(config: Config): Promise<void> {
     // A fixed clock still moves one second per turn, so events keep their order.
     const clock = () => (now ? new Date(now.getTime() + 1000 * tick++) : new Date());
     const coach = createCoach({
-      content, store, now: clock, defaultTimeZone: config.defaultTimeZone,
+      content, store, now: clock, defaultTimeZone: config.defaultTimeZone, rephraser: llm.rephraser,
       onError: (error) => process.stderr.write(`turn failed: ${error instanceof CoachError ? error.code : (error as Error)?.name ?? 'error'}\n`),
     });
     if (config.command === 'delete') {
@@ -43,6 +48,7 @@ async function main(config: Config): Promise<void> {
       setNow: (instant) => { now = instant; tick = 0; },
     });
   } finally {
+    await llm?.close();
     await store.close();
   }
 }

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Content } from '../content/schema.js';
+import { CoachError } from '../errors.js';
 import type { Database } from '../store/db-schema.js';
 import { migrate } from '../store/kysely-store.js';
 import { KyselyRephraseCache } from '../store/rephrase-cache.js';
@@ -64,7 +65,13 @@ export async function setUpLlm(
     });
     wiring.summary = `LLM live: model ${settings.model} at ${settings.baseURL ?? 'the OpenAI API'}, timeout ${settings.timeoutMs} ms, tone ${settings.tone}`;
   } else if (settings.mode === 'reviewed') {
-    const variants = approvedVariants(readVariantsFile(settings.variantsFile));
+    let file;
+    try {
+      file = readVariantsFile(settings.variantsFile);
+    } catch (cause) {
+      throw new CoachError('config_invalid', `GENTLEPATH_LLM_MODE=reviewed: ${(cause as Error).message}. Run \`npm run variants\` and have the variants reviewed, or set GENTLEPATH_LLM_VARIANTS_FILE.`, cause);
+    }
+    const variants = approvedVariants(file);
     wiring.rephraser = createLlmRephraser({ mode: 'reviewed', content, variants, tone: settings.tone, locale: settings.locale });
     wiring.summary = `LLM reviewed: ${variants.count} approved variants from ${settings.variantsFile}, no LLM calls`;
   }
