@@ -17,6 +17,21 @@ const schema = z.object({
   defaultTimeZone: z.string().refine(isTimeZone, 'not a time zone the system knows (use an IANA name like Europe/Berlin)'),
   /** Optional LLM voice (off by default): see docs/llm.md. */
   llm: llmSettingsSchema,
+  /** The HTTP server (`start`): port and address to listen on. */
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  /** Bot Framework app registration; without an app id, /api/messages runs in local mode (no auth, loopback only). */
+  microsoftAppId: z.string().min(1).optional(),
+  microsoftAppPassword: z.string().min(1).optional(),
+  microsoftAppTenantId: z.string().min(1).optional(),
+  microsoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** Local mode has no auth at all: listening on a non-loopback address needs this explicit opt-in. */
+  allowPublicLocalMode: z.boolean(),
+  /** Slack is enabled when the bot token and signing secret are set; the app token selects Socket Mode. */
+  slackBotToken: z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN must start with xoxb-').optional(),
+  slackSigningSecret: z.string().min(1).optional(),
+  slackAppToken: z.string().startsWith('xapp-', 'SLACK_APP_TOKEN must start with xapp-').optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -35,10 +50,13 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   try {
     parsed = parseArgs({
       args: argv, allowPositionals: true,
-      options: { db: { type: 'string' }, user: { type: 'string' }, now: { type: 'string' }, 'run-id': { type: 'string' }, tz: { type: 'string' } },
+      options: {
+        db: { type: 'string' }, user: { type: 'string' }, now: { type: 'string' }, 'run-id': { type: 'string' }, tz: { type: 'string' },
+        port: { type: 'string' }, host: { type: 'string' },
+      },
     });
   } catch (cause) {
-    throw new CoachError('config_invalid', `${(cause as Error).message}. Usage: gentlepath [chat|start|export|delete|migrate|rotate-keys] [--db FILE] [--user NAME] [--now ISO] [--tz ZONE]`, cause);
+    throw new CoachError('config_invalid', `${(cause as Error).message}. Usage: gentlepath [chat|start|export|delete|migrate|rotate-keys] [--db FILE] [--user NAME] [--now ISO] [--tz ZONE] [--port N] [--host ADDR]`, cause);
   }
   const { values, positionals } = parsed;
   const result = schema.safeParse({
@@ -50,6 +68,17 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     runId: values['run-id'],
     defaultTimeZone: values.tz ?? env.GENTLEPATH_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
     llm: llmSettingsFromEnv(env),
+    port: values.port ?? (env.PORT || 3978),
+    host: values.host ?? (env.HOST || '127.0.0.1'),
+    microsoftAppId: env.MicrosoftAppId || undefined,
+    microsoftAppPassword: env.MicrosoftAppPassword || undefined,
+    microsoftAppTenantId: env.MicrosoftAppTenantId || undefined,
+    microsoftAppType: env.MicrosoftAppType || undefined,
+    allowPublicLocalMode: env.GENTLEPATH_ALLOW_PUBLIC_LOCAL_MODE === '1',
+    slackBotToken: env.SLACK_BOT_TOKEN || undefined,
+    slackSigningSecret: env.SLACK_SIGNING_SECRET || undefined,
+    slackAppToken: env.SLACK_APP_TOKEN || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
   });
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -4,6 +4,8 @@ import { loadContent } from './content/load-content.js';
 import { createCoach } from './coach/handle-turn.js';
 import { openStore } from './store/open-store.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
+import { createLogger } from './server/logger.js';
+import { startServer } from './server/start.js';
 import { CoachError } from './errors.js';
 import { setUpLlm, type LlmWiring } from './llm/setup.js';
 
@@ -25,6 +27,14 @@ async function main(config: Config): Promise<void> {
     }
     if (config.command === 'export') {
       process.stdout.write(`${JSON.stringify(await store.exportUser(config.user), null, 2)}\n`);
+      return;
+    }
+    if (config.command === 'start') {
+      // The HTTP server: web chat page, Bot Framework, Slack (see src/server/start.ts). Runs until Ctrl+C.
+      const running = await startServer({ config, content, store, rephraser: llm.rephraser, logger: createLogger({ level: config.logLevel }) });
+      process.stdout.write(`GentlePath is running: open ${running.url} for the web chat (Ctrl+C to stop)\n`);
+      await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+      await running.close();
       return;
     }
     let now = config.now ? new Date(config.now) : null;

@@ -1,0 +1,54 @@
+// The coach's replies as Bot Framework activities: suggested actions for quick replies, and on Teams an
+// Adaptive Card for ratings (and for longer button lists, which Teams' suggested actions cannot show).
+import type { Activity, Attachment, CardAction } from 'botbuilder';
+import type { BotReply, Button } from '../../coach/bot-reply.js';
+
+/** Teams shows at most this many suggested actions. */
+const TEAMS_MAX_SUGGESTED = 6;
+/** Buttons per row of an Adaptive Card ActionSet. */
+const CARD_ROW = 6;
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+export function renderForBotFramework(replies: readonly BotReply[], channelId: string): Partial<Activity>[] {
+  const teams = channelId === 'msteams';
+  return replies.map((reply) => {
+    const activity: Partial<Activity> = teams
+      // Teams' markdown joins single line breaks; a blank line keeps each line of the scripted text.
+      ? { type: 'message', text: reply.text.replace(/\n/g, '\n\n'), textFormat: 'markdown' }
+      : { type: 'message', text: reply.text, textFormat: 'plain' };
+    const buttons = reply.buttons ?? [];
+    if (buttons.length === 0) return activity;
+    if (teams && (reply.expects === 'rating' || buttons.length > TEAMS_MAX_SUGGESTED)) {
+      activity.attachments = [buttonCard(buttons)];
+    } else {
+      activity.suggestedActions = { to: [], actions: buttons.map(toCardAction) };
+    }
+    return activity;
+  });
+}
+
+function toCardAction(button: Button): CardAction {
+  return { type: 'imBack', title: button.label, value: button.value };
+}
+
+/** Buttons as Action.Submit in rows; on Teams each posts its value as the user's message (imBack). */
+export function buttonCard(buttons: readonly Button[]): Attachment {
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += CARD_ROW) rows.push(buttons.slice(i, i + CARD_ROW));
+  return {
+    contentType: ADAPTIVE_CARD,
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.4',
+      body: rows.map((row) => ({
+        type: 'ActionSet',
+        actions: row.map((b) => ({ type: 'Action.Submit', title: b.label, data: { reply: b.value, msteams: { type: 'imBack', value: b.value } } })),
+      })),
+    },
+  };
+}
+
+/** Said in group chats and team channels, where a health coach must not talk. */
+export const PRIVATE_ONLY_TEXT = 'I only talk one to one, to keep what you share private. Please open a personal chat with me.';
