@@ -1,0 +1,171 @@
+// Bot Framework over real HTTP: Activity JSON posted to /api/messages, replies captured by a local fake
+// of Microsoft's connector service (the activities' serviceUrl points at it).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { renderMessage } from '../../../src/content/render-message.js';
+import type { MessageId } from '../../../src/content/message-ids.js';
+import { ADAPTIVE_CARD, PRIVATE_ONLY_TEXT } from '../../../src/channels/botframework/render.js';
+import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../../helpers/fake-connector.js';
+import { startTestServer, type TestServer } from '../../helpers/channel-server.js';
+import { CHECK_IN_TO_RATING, ONBOARDING } from '../../helpers/journey.js';
+
+let connector: FakeConnector;
+let server: TestServer;
+let seq = 0;
+
+beforeAll(async () => { connector = await startFakeConnector(); });
+afterAll(async () => { await connector.close(); });
+beforeEach(async () => { server = await startTestServer(); });
+afterEach(async () => { await server.stop(); });
+
+const text = (id: string) => renderMessage(server.content, id as MessageId).text;
+
+function activity(conversationId: string, fields: Record<string, unknown>): Record<string, unknown> {
+  seq += 1;
+  return {
+    type: 'message', id: `act-${seq}`, timestamp: new Date().toISOString(), channelId: 'emulator', serviceUrl: connector.url,
+    conversation: { id: conversationId }, from: { id: 'user-1', name: 'Alex' }, recipient: { id: 'bot-1', name: 'GentlePath' },
+    locale: 'en-US', ...fields,
+  };
+}
+
+async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${server.url}api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** Posts one activity and returns the replies it caused (the adapter answers after the turn has replied). */
+async function turn(conversationId: string, fields: Record<string, unknown>): Promise<ConnectorCall[]> {
+  const before = connector.callsFor(conversationId).length;
+  const res = await post(activity(conversationId, fields));
+  expect(res.status).toBe(200);
+  return connector.callsFor(conversationId).slice(before);
+}
+
+const titles = (call: ConnectorCall | undefined) => (call?.activity.suggestedActions?.actions ?? []).map((a: { title: string }) => a.title);
+
+describe('Bot Framework /api/messages (local mode)', () => {
+  it('answers a first message with the welcome, replying to the activity, with Yes/No as suggested actions', async () => {
+    const replies = await turn('conv-msg', { text: 'hi', id: 'first-1' });
+    expect(replies.map((r) => r.activity.text)).toEqual([text('onboarding.welcome'), text('disclaimer'), text('onboarding.consent_ask')]);
+    expect(replies.every((r) => r.replyToId === 'first-1')).toBe(true);
+    expect(replies.every((r) => r.activity.type === 'message' && r.activity.textFormat === 'plain')).toBe(true);
+    expect(replies.at(-1)!.activity.suggestedActions.actions).toEqual([
+      { type: 'imBack', title: 'Yes', value: 'yes' }, { type: 'imBack', title: 'No', value: 'no' },
+    ]);
+    expect(replies.at(-1)!.activity.conversation.id).toBe('conv-msg');
+  });
+
+  it('greets on conversationUpdate when the user joins, and not when only the bot is added', async () => {
+    const botOnly = await turn('conv-update', { type: 'conversationUpdate', text: undefined, membersAdded: [{ id: 'bot-1' }] });
+    expect(botOnly).toEqual([]);
+    const replies = await turn('conv-update', { type: 'conversationUpdate', text: undefined, membersAdded: [{ id: 'user-1', name: 'Alex' }] });
+    expect(replies[0]!.activity.text).toBe(text('onboarding.welcome'));
+  });
+
+  it('continues with a suggested-action reply (imBack text) and an Adaptive Card submit (value payload)', async () => {
+    await turn('conv-actions', { text: 'hi' });
+    const afterYes = await turn('conv-actions', { text: 'yes' });
+    expect(afterYes.map((r) => r.activity.text)).toContain(text('onboarding.consent_thanks'));
+    expect(titles(afterYes.at(-1))).toEqual(['Yes', 'No']);
+    // A card submit carries the button's data as value, with no text.
+    const afterSubmit = await turn('conv-actions', { text: undefined, value: { reply: 'no' } });
+    expect(afterSubmit.length).toBeGreaterThan(0);
+    expect(afterSubmit[0]!.activity.text).not.toBe(afterYes.at(-1)!.activity.text);
+  });
+
+  it('processes a redelivered activity (same id) once', async () => {
+    await turn('conv-dup', { text: 'hi' });
+    const first = activity('conv-dup', { text: 'yes', id: 'dup-1' });
+    await post(first);
+    const count = connector.callsFor('conv-dup').length;
+    expect((await post(first)).status).toBe(200);
+    expect(connector.callsFor('conv-dup').length).toBe(count);
+  });
+
+  it('declines group conversations without running the coach', async () => {
+    const replies = await turn('conv-group', { text: 'hi', conversation: { id: 'conv-group', isGroup: true } });
+    expect(replies.map((r) => r.activity.text)).toEqual([PRIVATE_ONLY_TEXT]);
+    expect(await server.store.loadConversation('bf:emulator:conv-group')).toBeNull();
+  });
+
+  it('on Teams: greets when the bot is installed, shows ratings as an Adaptive Card, takes a card submit and an imBack', async () => {
+    const conv = 'a:1teams-personal-chat';
+    const teams = (fields: Record<string, unknown>) => turn(conv, {
+      channelId: 'msteams', from: { id: '29:1user', name: 'Alex', aadObjectId: '00000000-0000-0000-0000-000000000001' },
+      recipient: { id: '28:bot-app-id', name: 'GentlePath' },
+      conversation: { id: conv, conversationType: 'personal', tenantId: 'tenant-1' }, channelData: { tenant: { id: 'tenant-1' } },
+      ...fields,
+    });
+    const installed = await teams({ type: 'conversationUpdate', membersAdded: [{ id: '28:bot-app-id' }] });
+    expect(installed[0]!.activity.text).toBe(text('onboarding.welcome').replace(/\n/g, '\n\n'));
+    expect(installed[0]!.activity.textFormat).toBe('markdown');
+    for (const message of [...ONBOARDING, ...CHECK_IN_TO_RATING]) await teams({ text: message });
+
+    const rating = connector.callsFor(conv).at(-1)!.activity;
+    expect(rating.text).toBe(text('rating.ask_during').replace(/\n/g, '\n\n'));
+    expect(rating.suggestedActions).toBeUndefined();
+    const card = rating.attachments[0];
+    expect(card.contentType).toBe(ADAPTIVE_CARD);
+    const actions = card.content.body.flatMap((set: { actions: unknown[] }) => set.actions);
+    expect(actions.map((a: { title: string }) => a.title)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(actions[1]).toEqual({ type: 'Action.Submit', title: '1', data: { reply: '1', msteams: { type: 'imBack', value: '1' } } });
+
+    // The card's button pressed: Teams sends the data as value.
+    const afterSubmit = await teams({ text: undefined, value: { reply: '1' } });
+    expect(afterSubmit.map((r) => r.activity.text)).toEqual([text('rating.ask_after').replace(/\n/g, '\n\n')]);
+    // With msteams imBack the value arrives as the user's text instead.
+    const afterImBack = await teams({ text: '1' });
+    // Both ratings taken: the journal question follows, its one quick reply as a suggested action.
+    expect(afterImBack.at(-1)!.activity.text).toBe(text('journal.ask').replace(/\n/g, '\n\n'));
+    expect(titles(afterImBack.at(-1))).toEqual(['Skip']);
+    expect((await server.store.exportUser(`bf:msteams:${conv}`)).practice.at(-1)).toMatchObject({ painDuring: 1, painAfter: 1 });
+  });
+
+  it('stores a conversation reference (ids, no names) and sends proactively through it', async () => {
+    await turn('conv-proactive', { text: 'hi' });
+    const row = await server.store.kysely.selectFrom('conversation_refs').selectAll().where('conversation_key', '=', 'bf:emulator:conv-proactive').executeTakeFirstOrThrow();
+    const ref = JSON.parse(row.reference);
+    expect(ref).toMatchObject({ channelId: 'emulator', serviceUrl: connector.url, conversation: { id: 'conv-proactive' }, user: { id: 'user-1' } });
+    expect(row.reference).not.toContain('Alex');
+
+    const before = connector.callsFor('conv-proactive').length;
+    await server.deliver('bf:emulator:conv-proactive', [{ text: 'a proactive hello', contentIds: ['test'], rephrasable: false }]);
+    const sent = connector.callsFor('conv-proactive').slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.replyToId).toBeUndefined();
+    expect(sent[0]!.activity.text).toBe('a proactive hello');
+  });
+
+  it('logs turns without message contents', async () => {
+    await turn('conv-logs', { text: 'hi' });
+    await turn('conv-logs', { text: 'yes' });
+    const logs = server.logs.join('');
+    expect(logs).toContain('"msg":"turn"');
+    expect(logs).not.toContain(text('onboarding.welcome').slice(0, 30));
+    expect(logs).not.toContain('conv-logs');
+  });
+});
+
+describe('Bot Framework /api/messages with app credentials', () => {
+  let secured: TestServer;
+  beforeAll(async () => {
+    secured = await startTestServer({ config: { microsoftAppId: '00000000-0000-0000-0000-00000000abcd', microsoftAppPassword: 'not-a-real-secret', microsoftAppTenantId: '00000000-0000-0000-0000-0000000000ef' } });
+  });
+  afterAll(async () => { await secured.stop(); });
+
+  it('rejects an unauthenticated request with 401 and sends nothing', async () => {
+    const before = connector.calls.length;
+    const res = await fetch(`${secured.url}api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity('conv-auth', { text: 'hi' })),
+    });
+    expect(res.status).toBe(401);
+    // A token that is not a JWT at all is refused the same way.
+    const forged = await fetch(`${secured.url}api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-jwt' }, body: JSON.stringify(activity('conv-auth', { text: 'hi' })),
+    });
+    expect(forged.status).toBe(401);
+    expect(connector.calls.length).toBe(before);
+    expect(await secured.store.loadConversation('bf:emulator:conv-auth')).toBeNull();
+    const health = await (await fetch(`${secured.url}healthz`)).json();
+    expect(health.channels.botframework).toBe('authenticated');
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { JOIN_EVENT, parsePostedActivity } from '../../../src/channels/web/parse.js';
+import { renderForWeb } from '../../../src/channels/web/render.js';
+
+describe('web parse', () => {
+  it('reads typed text and button values, keyed by the client\'s own activity id', () => {
+    expect(parsePostedActivity({ type: 'message', text: ' yes ', channelData: { clientActivityID: 'c1' } }, 'srv|1')).toEqual({ text: 'yes', inboundId: 'web:c1' });
+    expect(parsePostedActivity({ type: 'message', value: { reply: '4' } }, 'srv|2')).toEqual({ text: '4', inboundId: 'web:srv|2' });
+  });
+  it('opens on the join event and ignores everything else', () => {
+    expect(parsePostedActivity({ type: 'event', name: JOIN_EVENT }, 'srv|3')).toMatchObject({ text: '', opening: true });
+    expect(parsePostedActivity({ type: 'event', name: 'other' }, 'srv|4')).toBeNull();
+    expect(parsePostedActivity({ type: 'typing' }, 'srv|5')).toBeNull();
+    expect(parsePostedActivity({ type: 'message', text: '   ' }, 'srv|6')).toBeNull();
+  });
+});
+
+describe('web render', () => {
+  it('sends plain text with suggested actions for quick replies and ratings', () => {
+    const out = renderForWeb([{ text: 'Rate it', contentIds: ['rating.ask_during'], rephrasable: false, expects: 'rating', buttons: [{ label: '0', value: '0' }, { label: '10', value: '10' }] }]);
+    expect(out).toEqual([{
+      type: 'message', text: 'Rate it', textFormat: 'plain', channelData: { contentIds: ['rating.ask_during'], expects: 'rating' },
+      suggestedActions: { to: [], actions: [{ type: 'imBack', title: '0', value: '0' }, { type: 'imBack', title: '10', value: '10' }] },
+    }]);
+  });
+});
