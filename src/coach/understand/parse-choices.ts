@@ -11,6 +11,7 @@ import { withinOneEdit } from './edit-distance.js';
 
 const EXCLUDERS = new Set(['not', 'no', 'except', 'without', 'skip', 'nor', 'hate', 'dislike', 'but']);
 const NUMBERISH = /^\d+$/;
+const SEPARATORS = new Set(['and', 'or', ',', '&', '+', 'option', 'number', 'no', 'nr', '#', 'then', 'plus', 'also', 'just', 'only', 'maybe', 'pick', 'choose', 'do', 'want', 'take', 'go', 'with', 'ok', 'okay', 'um', 'like', 'prefer', 'both', 'try', 'please']);
 
 function key(surface: string, stem: string): string {
   const n = numberValue(surface);
@@ -78,6 +79,13 @@ export function parseChoices(a: Analysis, choiceNames: readonly string[] | undef
     if (used.has(i)) return;
     const prev = toks[i - 1]?.surface ?? '', next = toks[i + 1]?.surface ?? '';
     let index: number | undefined;
+    if (t.kind === 'number' && /^\d+(,\d+)+$/.test(t.surface)) {              // "1,3" (one token: it also reads as a decimal)
+      for (const part of t.surface.split(',')) {
+        const k = Number(part);
+        if (k >= 1 && k <= n) picks.push({ index: k, pos: i, excluded: excludedAt(i) });
+      }
+      return;
+    }
     if (t.kind === 'number' && NUMBERISH.test(t.surface)) {
       if (next === '/' || next === 'out' || prev === '/' || ['min', 'mins', 'minutes', 'seconds', 'times', 'x'].includes(next)) return;
       index = Number(t.surface);
@@ -86,8 +94,9 @@ export function parseChoices(a: Analysis, choiceNames: readonly string[] | undef
       if (ord !== undefined) index = ord;
       else if (t.surface === 'last' || t.surface === 'final') index = n;
       else if (t.surface === 'middle' && n % 2 === 1) index = (n + 1) / 2;
-      else if (['one', 'two', 'three', 'four', 'five', 'six'].includes(t.surface) && !['the', 'this', 'that', 'which', 'other', 'no', 'any', 'each'].includes(prev)
-        && !ORDINALS.has(prev) && prev !== 'last' && next !== 'of' && next !== 'more') {
+      // "one and three", "option two" -- but not "the baby one", "this one", "one of them"
+      else if (['one', 'two', 'three', 'four', 'five', 'six'].includes(t.surface) && (i === 0 || SEPARATORS.has(prev))
+        && next !== 'of' && next !== 'more') {
         index = numberValue(t.surface);
       } else if ((t.surface === 'both' && n === 2) || t.surface === 'all' && (next === '' || next === 'of' || next === 'three' || next === 'them')) {
         for (let k = 1; k <= n; k++) picks.push({ index: k, pos: i, excluded: false });

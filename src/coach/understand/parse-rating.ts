@@ -31,8 +31,7 @@ const RATING_LEAD = new Set(['a', 'about', 'around', 'maybe', 'like', 'say', 'pr
   'definitely', 'max', 'maximum', 'min', 'minimum', 'average', 'consistent', 'steady', 'comfortable', 'easy', 'ok', 'okay', 'a-', 'an']);
 /** Words right after a number that make it a rating ("4 during", "3ish", "2 today"). */
 const RATING_TAIL = new Set(['during', 'after', 'afterwards', 'afterward', 'today', 'now', 'ish', 'then', 'tops', 'max', 'maybe', 'probably',
-  'prob', 'pain', 'out', 'overall', 'at', 'or', 'max.', 'throughout', 'the', 'while', 'when', 'both', 'and', 'on', 'for', 'though',
-  'honestly', 'tbh', 'i', 'lol', 'haha', 'which', 'but', 'because', 'so', 'too', 'as', 'yesterday', 'this', 'discomfort', 'burning']);
+  'prob', 'pain', 'out', 'overall', 'throughout', 'honestly', 'tbh', 'i', 'lol', 'haha', 'yesterday', 'discomfort', 'burning', 'at', 'though']);
 /** Words that may share a short message with a bare number ("ok 3", "hmm 2 i think"). */
 const FILLER = new Set(['ok', 'um', 'uh', 'hmm', 'hm', 'erm', 'i', 'think', 'guess', 'maybe', 'probably', 'prob', 'like', 'about', 'around',
   'honestly', 'tbh', 'ngl', 'ish', 'yeah', 'yes', 'so', 'well', 'a', 'its', 'it', "'s", 'was', 'is', 'would', 'say', 'd', 'just', 'only',
@@ -76,6 +75,7 @@ export function parseRating(a: Analysis): RatingResult {
     if (value === undefined) continue;
 
     const prev = surf(a, i - 1), prev2 = surf(a, i - 2), next = surf(a, i + 1), next2 = surf(a, i + 2), next3 = surf(a, i + 3);
+    if (prev === '/') continue;                                   // a denominator ("x/10") or a date ("3/4")
     // negative numbers: "-2", "minus 2"
     if (prev === '-' && t[i - 1]!.end === tok.start && (i === 1 || t[i - 2]!.end < t[i - 1]!.start || t[i - 2]!.kind !== 'number')) continue;
 
@@ -97,7 +97,7 @@ export function parseRating(a: Analysis): RatingResult {
     // ranges: "2-3", "2 to 3", "2 or 3", "between 2 and 4" -> the higher number (safety)
     const high = numberValue(next2);
     if (high !== undefined && high <= 10 && high > value && (next === '-' || next === 'to' || next === 'or' || next === 'and' && prev === 'between')
-      && (numberValue(next2) !== undefined) && !UNITS.has(surf(a, i + 3)) && !BEFORE_NOT_RATING.has(prev)) {
+      && !UNITS.has(surf(a, i + 3)) && (!BEFORE_NOT_RATING.has(prev) || prev === 'from')) {
       const scaleAfter = surf(a, i + 3) === '/' && numberValue(surf(a, i + 4)) === 10;
       if (scaleAfter) consumed.add(i + 4);
       consumed.add(i + 2);

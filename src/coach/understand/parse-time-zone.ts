@@ -52,7 +52,8 @@ const ALIASES = new Map<string, string>(Object.entries({
   'cape town': 'Africa/Johannesburg', durban: 'Africa/Johannesburg', sast: 'Africa/Johannesburg', ghana: 'Africa/Accra', morocco: 'Africa/Casablanca',
   uae: 'Asia/Dubai', 'abu dhabi': 'Asia/Dubai', 'saudi arabia': 'Asia/Riyadh', jeddah: 'Asia/Riyadh', pakistan: 'Asia/Karachi', lahore: 'Asia/Karachi',
   islamabad: 'Asia/Karachi', bangladesh: 'Asia/Dhaka', 'sri lanka': 'Asia/Colombo', nepal: 'Asia/Kathmandu', thailand: 'Asia/Bangkok', vietnam: 'Asia/Ho_Chi_Minh',
-  saigon: 'Asia/Ho_Chi_Minh', hanoi: 'Asia/Bangkok', philippines: 'Asia/Manila', indonesia: 'Asia/Jakarta', bali: 'Asia/Makassar', malaysia: 'Asia/Kuala_Lumpur',
+  saigon: 'Asia/Ho_Chi_Minh', 'ho chi minh': 'Asia/Ho_Chi_Minh', 'ho chi minh city': 'Asia/Ho_Chi_Minh', hcmc: 'Asia/Ho_Chi_Minh',
+  kolkata: 'Asia/Kolkata', yangon: 'Asia/Yangon', kathmandu: 'Asia/Kathmandu', hanoi: 'Asia/Bangkok', philippines: 'Asia/Manila', indonesia: 'Asia/Jakarta', bali: 'Asia/Makassar', malaysia: 'Asia/Kuala_Lumpur',
   sgt: 'Asia/Singapore', china: 'Asia/Shanghai', beijing: 'Asia/Shanghai', shenzhen: 'Asia/Shanghai', guangzhou: 'Asia/Shanghai', hkt: 'Asia/Hong_Kong',
   taiwan: 'Asia/Taipei', japan: 'Asia/Tokyo', jst: 'Asia/Tokyo', osaka: 'Asia/Tokyo', kyoto: 'Asia/Tokyo', korea: 'Asia/Seoul', 'south korea': 'Asia/Seoul',
   kst: 'Asia/Seoul', busan: 'Asia/Seoul',
@@ -70,8 +71,16 @@ const ALIASES = new Map<string, string>(Object.entries({
 interface ZoneTable { byName: Map<string, string>; maxWords: number }
 let table: ZoneTable | undefined;
 
+const validity = new Map<string, boolean>();
+
+/** Intl accepts the id (cached: creating a DateTimeFormat costs a fraction of a millisecond). */
 function validZone(id: string): boolean {
-  try { new Intl.DateTimeFormat('en', { timeZone: id }); return true; } catch { return false; }
+  let ok = validity.get(id);
+  if (ok === undefined) {
+    try { new Intl.DateTimeFormat('en', { timeZone: id }); ok = true; } catch { ok = false; }
+    if (validity.size < 1000) validity.set(id, ok);
+  }
+  return ok;
 }
 
 function zoneTable(): ZoneTable {

@@ -90,6 +90,7 @@ export function parseTime(a: Analysis): TimeOfDay | undefined {
   scan(/(?<![\d.:/-])(\d{1,2})(?![\d:./])\s*(am|pm|oclock)?(?![a-z])/g, (m, before, after) => {
     const marker = m[2];
     if (!marker && /^\s*(-|to\b|or\b)\s*\d/.test(after)) return undefined;   // a range of numbers
+    if ((marker === 'am' || marker === 'pm') && Number(m[1]) > 12) return undefined; // "13pm"
     if (UNIT_AFTER.test(after)) return undefined;
     const part: Part = marker === 'am' || marker === 'pm' ? marker : dayPart(after, before);
     const atWord = /\b(at|@)\s*(like\s*)?(~\s*)?$/.test(before) && !/\b(pain|stayed|stays|was|is|'s|remained|hovering|still|level)\s+at\s*$/.test(before);

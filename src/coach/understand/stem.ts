@@ -84,6 +84,7 @@ function algorithmic(w: string): string {
     const base = w.slice(0, -2);
     return VOWEL.test(base) ? stripFinalE(undouble(base)) : w;
   }
+  if (w.endsWith('lly') && !w.endsWith('ally')) return w.slice(0, -1);          // smelly -> smell (but totally -> total)
   if (w.endsWith('ly') && w.length > 5) return stripFinalE(w.slice(0, -2));
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (w.endsWith('es') && /(?:ch|sh|x|ss|zz)es$/.test(w)) return w.slice(0, -2);

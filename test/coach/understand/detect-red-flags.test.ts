@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { detectRedFlags } from '../../../src/coach/understand/detect-red-flags.js';
+import { indexContent } from '../../../src/coach/understand/content-index.js';
+import { fixtureContent } from './fixture-content.js';
+import { an } from './helpers.js';
+
+const flags = (text: string) => detectRedFlags(an(text), indexContent(fixtureContent).redFlags);
+
+describe('detectRedFlags: clear reports', () => {
+  it.each([
+    ['bleeding a little', 'rf.bleeding'], ['spotting after practice', 'rf.bleeding'], ['I bled after the dilator', 'rf.bleeding'],
+    ['some blood on the tissue', 'rf.bleeding'], ["I'm spotting", 'rf.bleeding'], ['smells fishy', 'rf.odour'],
+    ['there is a fishy smell', 'rf.odour'], ['I think I have a fever', 'rf.fever'], ['got chills and a high temperature', 'rf.fever'],
+    ['something is bulging out', 'rf.prolapse'], ['sharp pain', 'rf.sharp_pain'], ['the pain is getting worse', 'rf.sharp_pain'],
+    ['no pain but some bleeding', 'rf.bleeding'], ["not in pain, I'm bleeding though", 'rf.bleeding'],
+    ["it hasn't stopped bleeding", 'rf.bleeding'], ["the bleeding won't stop", 'rf.bleeding'], ['I CANNOT STOP BLEEDING', 'rf.bleeding'],
+    ["I'm bleeding, is that normal?", 'rf.bleeding'], ['the pain still hasnt settled', 'rf.pain_not_settling'],
+  ])('%j -> %s', (text, id) => {
+    expect(flags(text).redFlags).toContain(id);
+  });
+});
+
+describe('detectRedFlags: negated or resolved', () => {
+  it.each([
+    'no bleeding', "I'm not bleeding", "there's no fever", "fever's gone", 'the bleeding stopped', 'without any odour', 'never had a fever',
+    'no bleeding or fever', 'no bleeding, fever or smelly discharge', 'bleeding: no', 'fever? none', 'no more bleeding', 'not bleeding anymore',
+    'I stopped bleeding on Tuesday', 'bleeding has stopped completely', "I don't have a fever", "didn't notice any blood", 'fever free today',
+    'nope, no bleeding and no fever', 'I have not had any spotting', 'zero bleeding this time',
+  ])('%j -> nothing', (text) => {
+    expect(flags(text)).toEqual({ redFlags: [], maybeRedFlags: [] });
+  });
+});
+
+describe('detectRedFlags: unclear -> ask', () => {
+  it.each([
+    ['what if I bleed?', 'rf.bleeding'], ['is it normal to spot a bit?', 'rf.bleeding'], ['maybe a little blood?', 'rf.bleeding'],
+    ['should I worry about bleeding', 'rf.bleeding'], ["I'm scared I'll get an infection", 'rf.infection'],
+    ['I used to get thrush years ago', 'rf.infection'], ['not sure if that was blood', 'rf.bleeding'],
+    ["I don't think I'm bleeding", 'rf.bleeding'], ['not much bleeding', 'rf.bleeding'], ['barely any blood', 'rf.bleeding'],
+    ['I noticed some bleding', 'rf.bleeding'], ['a bit feverrish', 'rf.fever'], ['I bled a bit yesterday but it stopped', 'rf.bleeding'],
+    ['the bleeding stopped but now it is back', 'rf.bleeding'], ['bleeding is getting better', 'rf.bleeding'],
+    ['my friend had a prolapse bulge after birth', 'rf.prolapse'], ['some blood but I am on my period', 'rf.bleeding'],
+    ['kind of a weird smelly discharge', 'rf.odour'],
+  ])('%j -> maybe %s', (text, id) => {
+    const r = flags(text);
+    expect(r.redFlags).not.toContain(id);
+    expect(r.maybeRedFlags).toContain(id);
+  });
+});
+
+describe('detectRedFlags: everyday words are not symptoms', () => {
+  it.each([
+    'I found a good spot on the bed', 'there is a sore spot near the opening', 'never', 'the smaller size felt fine', 'I felt a bit of pressure to do it right',
+    'a fewer number of breaths', 'the flood of relief was huge',
+  ])('%j -> no clear flag', (text) => {
+    expect(flags(text).redFlags).toEqual([]);
+  });
+});
