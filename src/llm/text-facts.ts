@@ -30,6 +30,17 @@ export function words(text: string): string[] {
  * endings. Two words are "the same word" when their candidate sets meet (gently ~ gentle, breathing ~ breathe).
  */
 export function stems(word: string): string[] {
+  const known = stemCache.get(word);
+  if (known) return known;
+  const result = computeStems(word);
+  if (stemCache.size > 50_000) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+const stemCache = new Map<string, string[]>();
+
+function computeStems(word: string): string[] {
   const w = word.toLowerCase().replace(/'s$/, '').replace(/'$/, '');
   const out = new Set<string>([w]);
   const add = (s: string) => { if (s.length >= 2) { out.add(s); if (s.endsWith('e') && s.length > 3) out.add(s.slice(0, -1)); } };
@@ -118,13 +129,16 @@ export function isUnitWord(word: string): boolean {
 /** Words for quantities that are facts even though they are not digits. */
 const QUANTITY_WORDS = ['half', 'double', 'triple', 'quarter', 'dozen', 'twice', 'thrice', 'once a', 'hundred', 'thousand'];
 
+const TENS_WORDS = new RegExp(`\\b(${Object.keys(TENS).join('|')})(?:[- ](${['one', ...Object.keys(SMALL).filter((k) => SMALL[k]! < 10)].join('|')}))?\\b`, 'gi');
+const SMALL_WORDS = new RegExp(`\\b(${Object.keys(SMALL).join('|')})\\b`, 'gi');
+const ONE_AS_NUMBER = new RegExp(`\\bone\\b(?=\\s*-?\\s*(?:${unitAlternation})(?![\\p{L}])|\\s*(?:-|to|or|out of|/)\\s*\\d)`, 'giu');
+
 /** Rewrites number words as digits ("thirty seconds" -> "30 seconds", "one minute" -> "1 minute"). */
 export function digitsForNumberWords(text: string): string {
-  let out = text.replace(new RegExp(`\\b(${Object.keys(TENS).join('|')})(?:[- ](${['one', ...Object.keys(SMALL).filter((k) => SMALL[k]! < 10)].join('|')}))?\\b`, 'gi'),
-    (_m, tens: string, unit?: string) => String(TENS[tens.toLowerCase()]! + (unit ? (unit.toLowerCase() === 'one' ? 1 : SMALL[unit.toLowerCase()]!) : 0)));
-  out = out.replace(new RegExp(`\\b(${Object.keys(SMALL).join('|')})\\b`, 'gi'), (m) => String(SMALL[m.toLowerCase()]));
+  let out = text.replace(TENS_WORDS, (_m, tens: string, unit?: string) => String(TENS[tens.toLowerCase()]! + (unit ? (unit.toLowerCase() === 'one' ? 1 : SMALL[unit.toLowerCase()]!) : 0)));
+  out = out.replace(SMALL_WORDS, (m) => String(SMALL[m.toLowerCase()]));
   // "one" only where it is clearly a number: before a unit, or in a range or rating.
-  out = out.replace(new RegExp(`\\bone\\b(?=\\s*-?\\s*(?:${unitAlternation})(?![\\p{L}])|\\s*(?:-|to|or|out of|/)\\s*\\d)`, 'giu'), '1');
+  out = out.replace(ONE_AS_NUMBER, '1');
   out = out.replace(/(\d\s*(?:-|to|or)\s*)one\b/gi, '$11');
   return out;
 }
@@ -145,21 +159,25 @@ const MIN_BEFORE = /(?:more than|higher than|greater than|longer than|above|over
 const MAX_AFTER = /^\s*(?:or (?:less|lower|below|under|fewer|shorter)|and (?:below|under|less)|at most|max(?:imum)?|tops)\b/;
 const MIN_AFTER = /^\s*(?:(?:or|and) (?:more|higher|above|over|longer|up)|at least|\+|plus)/;
 
+const N = String.raw`\d+(?:[.,]\d+)?`;
+/** A date, a clock time, a rating, a range, an ordinal or a plain number, with an optional unit after it. */
+const NUMBER_PATTERN = new RegExp([
+  String.raw`(?<date>\d{4}-\d{2}-\d{2})`,
+  String.raw`(?<clock>\d{1,2}:\d{2})(?:\s*(?<ampm1>am|pm)\b)?`,
+  String.raw`(?<hour>\d{1,2})\s*(?<ampm2>am|pm)\b`,
+  String.raw`(?<fa>${N})\s*(?:/|out of)\s*(?<fb>${N})`,
+  String.raw`between\s+(?<ba>${N})\s+and\s+(?<bb>${N})`,
+  String.raw`(?<ra>${N})\s*(?:-|to)\s*(?<rb>${N})(?!\s*(?:/|out of))`,
+  String.raw`(?<ord>\d+)(?:st|nd|rd|th)\b`,
+  String.raw`(?<n>${N})`,
+].map((p) => `(?:${p})`).join('|').replace(/^/, '(?:') + ')' + String.raw`(?:\s*-?\s*(?<unit>${unitAlternation})(?![\p{L}]))?`, 'gu');
+const QUANTITY_PATTERNS = QUANTITY_WORDS.map((word) => [word, new RegExp(`\\b${word}\\b`, 'g')] as const);
+
 /** The numeric facts a text states, in order. */
 export function numericFacts(raw: string): NumericFact[] {
   const text = digitsForNumberWords(normalizeText(raw).replace(PLACEHOLDER, ' ')).toLowerCase();
   const facts: NumericFact[] = [];
-  const N = String.raw`\d+(?:[.,]\d+)?`;
-  const pattern = new RegExp([
-    String.raw`(?<date>\d{4}-\d{2}-\d{2})`,
-    String.raw`(?<clock>\d{1,2}:\d{2})(?:\s*(?<ampm1>am|pm)\b)?`,
-    String.raw`(?<hour>\d{1,2})\s*(?<ampm2>am|pm)\b`,
-    String.raw`(?<fa>${N})\s*(?:/|out of)\s*(?<fb>${N})`,
-    String.raw`between\s+(?<ba>${N})\s+and\s+(?<bb>${N})`,
-    String.raw`(?<ra>${N})\s*(?:-|to)\s*(?<rb>${N})(?!\s*(?:/|out of))`,
-    String.raw`(?<ord>\d+)(?:st|nd|rd|th)\b`,
-    String.raw`(?<n>${N})`,
-  ].map((p) => `(?:${p})`).join('|').replace(/^/, '(?:') + ')' + String.raw`(?:\s*-?\s*(?<unit>${unitAlternation})(?![\p{L}]))?`, 'gu');
+  const pattern = new RegExp(NUMBER_PATTERN.source, NUMBER_PATTERN.flags);
   const seen = new Set<number>();
   for (const m of text.matchAll(pattern)) {
     const start = m.index!;
@@ -184,8 +202,8 @@ export function numericFacts(raw: string): NumericFact[] {
     const direction: Direction = MAX_BEFORE.test(before) || MAX_AFTER.test(after) ? 'max' : MIN_BEFORE.test(before) || MIN_AFTER.test(after) ? 'min' : '';
     facts.push({ value, direction, text: m[0].trim() });
   }
-  for (const word of QUANTITY_WORDS) {
-    for (const _ of text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))) facts.push({ value: `w:${word}`, direction: '', text: word });
+  for (const [word, re] of QUANTITY_PATTERNS) {
+    for (const _ of text.matchAll(re)) facts.push({ value: `w:${word}`, direction: '', text: word });
   }
   return facts;
 }

@@ -125,8 +125,7 @@ export function verifyRephrase(source: string, rephrase: string, options: Verify
 
   const srcStems = stemSet(src);
   checkMedicalTerms(srcLower, outLower, srcStems, fail);
-  for (const phrase of UNSAFE_PHRASES) {
-    const re = phraseRegex(phrase);
+  for (const [phrase, re] of unsafePatterns()) {
     if (re.test(outLower) && !re.test(srcLower)) fail('unsafe_advice', phrase);
   }
   checkInstructions(srcLower, outLower, srcStems, fail);
@@ -225,6 +224,12 @@ function phraseRegex(term: string): RegExp {
   return new RegExp(`${starts}${parts.join('[\\s-]+')}${ends}`, 'u');
 }
 
+// Phrase patterns of the fixed lists, compiled once on first use.
+let medicalCompiled: Array<[string, RegExp]> | undefined;
+let unsafeCompiled: Array<[string, RegExp]> | undefined;
+const medicalPatterns = () => (medicalCompiled ??= MEDICAL_PHRASES.map((p) => [p, phraseRegex(p)]));
+const unsafePatterns = () => (unsafeCompiled ??= UNSAFE_PHRASES.map((p) => [p, phraseRegex(p)]));
+
 function checkRequiredTerms(src: string, out: string, terms: readonly string[], fail: Fail): void {
   const outFacts = new Set(numericFacts(out).map((f) => f.value));
   const outStems = stemSet(out);
@@ -252,8 +257,7 @@ function checkMedicalTerms(src: string, out: string, srcStems: ReadonlySet<strin
     reported.add(term);
     fail('new_medical_term', w);
   }
-  for (const phrase of MEDICAL_PHRASES) {
-    const re = phraseRegex(phrase);
+  for (const [phrase, re] of medicalPatterns()) {
     if (re.test(out) && !re.test(src) && !reported.has(phrase)) fail('new_medical_term', phrase);
   }
 }
