@@ -49,3 +49,32 @@ export function createTopicClassifier(options: { llm: LlmClient; content: Conten
 export function topicIds(content: Content): string[] {
   return [...content.troubleshooting, ...content.faq].map((t) => t.id);
 }
+
+/** The parts of the deterministic understanding (src/coach/understand) this helper reads and writes. */
+export interface UnderstandingLike {
+  text: string;
+  crisis: boolean;
+  redFlags: string[];
+  maybeRedFlags: string[];
+  rating?: number;
+  yesNo?: 'yes' | 'no';
+  command?: string;
+  topic?: string;
+  topicCandidates: string[];
+}
+
+/**
+ * Lets the LLM settle a topic the deterministic matcher was unsure about (it found candidates but no topic).
+ * Never consulted when the message mentions a crisis or a red flag (even an unclear one), or is a rating,
+ * yes/no or command: those stay entirely deterministic. Returns the understanding unchanged, or with `topic`
+ * set to one of the candidates. To wire it, the coach awaits this right after `understand(...)` in
+ * handle-turn.ts when a classifier is configured (GENTLEPATH_LLM_CLASSIFY=1).
+ */
+export async function settleTopic<U extends UnderstandingLike>(understanding: U, classifier: TopicClassifier | undefined): Promise<U> {
+  const u = understanding;
+  if (!classifier || u.topic || u.topicCandidates.length === 0) return u;
+  if (u.crisis || u.redFlags.length > 0 || u.maybeRedFlags.length > 0) return u;
+  if (u.rating !== undefined || u.yesNo || u.command) return u;
+  const topic = await classifier.classifyTopic(u.text, u.topicCandidates);
+  return topic === NO_TOPIC ? u : { ...u, topic, topicCandidates: [] };
+}

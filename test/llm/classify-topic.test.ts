@@ -1,7 +1,8 @@
 // The optional topic classifier: picks a known id or "none"; any failure is "none"; identifiers are redacted.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load-content.js';
-import { createTopicClassifier, redactQuestion, topicIds } from '../../src/llm/classify-topic.js';
+import type { Understanding } from '../../src/coach/understand/understand.js';
+import { createTopicClassifier, redactQuestion, settleTopic, topicIds, type UnderstandingLike } from '../../src/llm/classify-topic.js';
 import { createLlmClient } from '../../src/llm/llm-client.js';
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 
@@ -51,5 +52,36 @@ describe('classifyTopic', () => {
     fake.respond(() => ({ json: { topic: 'none' } }));
     await classifier().classifyTopic('I am sam@example.org, does it burn?', ids);
     expect(fake.requests[0]!.text).not.toContain('sam@example.org');
+  });
+});
+
+// The helper works on the coach's real understanding result (a compile-time check).
+export const realUnderstandingFits = (u: Understanding): UnderstandingLike => u;
+
+describe('settleTopic', () => {
+  const base: UnderstandingLike = { text: 'it stings a bit, or maybe I am just scared', crisis: false, redFlags: [], maybeRedFlags: [], topicCandidates: ['trouble.burning', 'trouble.fear'] };
+
+  it('asks only when the matcher is unsure, and only among its candidates', async () => {
+    fake.respond(() => ({ json: { topic: 'trouble.fear' } }));
+    const settled = await settleTopic(base, classifier());
+    expect(settled.topic).toBe('trouble.fear');
+    expect(JSON.stringify(fake.requests[0]!.body.response_format)).not.toContain('faq.lube');
+    fake.requests.length = 0;
+    expect(await settleTopic({ ...base, topic: 'trouble.burning' }, classifier())).toMatchObject({ topic: 'trouble.burning' });
+    expect(await settleTopic({ ...base, topicCandidates: [] }, classifier())).not.toHaveProperty('topic');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('never asks about a message with a crisis or a red flag, clear or unclear', async () => {
+    fake.respond(() => ({ json: { topic: 'trouble.fear' } }));
+    for (const u of [{ ...base, crisis: true }, { ...base, redFlags: ['red_flag.bleeding'] }, { ...base, maybeRedFlags: ['red_flag.fever'] }, { ...base, rating: 3 }, { ...base, command: 'help' }]) {
+      expect((await settleTopic(u, classifier())).topic).toBeUndefined();
+    }
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('leaves the understanding as it was when the model says none', async () => {
+    fake.respond(() => ({ json: { topic: 'none' } }));
+    expect(await settleTopic(base, classifier())).toBe(base);
   });
 });
