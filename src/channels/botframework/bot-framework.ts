@@ -92,26 +92,7 @@ export function createBotFrameworkChannel(options: BotFrameworkOptions): BotFram
     localMode: !options.appId,
     adapter,
     async handle(req, res) {
-      const body = await readJson(req, 1024 * 1024);
-      // botbuilder wants an Express/Restify-like pair with the body already parsed.
-      const shimReq: BfRequest = { body: body as Record<string, unknown>, headers: req.headers, method: req.method };
-      const shimRes: BfResponse = {
-        socket: res.socket,
-        status(code: number) { res.statusCode = code; },
-        header(name: string, value: unknown) { res.setHeader(name, String(value)); },
-        send(payload: unknown) {
-          if (payload === undefined) return;
-          if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
-            if (!res.hasHeader('content-type')) res.setHeader('content-type', 'text/plain; charset=utf-8');
-            res.write(payload);
-          } else {
-            res.setHeader('content-type', 'application/json; charset=utf-8');
-            res.write(JSON.stringify(payload));
-          }
-        },
-        end() { res.end(); },
-      };
-      await adapter.process(shimReq, shimRes, logic);
+      await processRequest(adapter, req, res, logic);
     },
     async deliver(key, replies) {
       const ref = (await refs.load(key)) as Partial<ConversationReference> | null;
@@ -126,4 +107,30 @@ export function createBotFrameworkChannel(options: BotFrameworkOptions): BotFram
       });
     },
   };
+}
+
+/**
+ * Runs one HTTP request through the adapter with `logic`. botbuilder wants an Express/Restify-like
+ * request and response, with the body already parsed; this is the small shim for node:http.
+ */
+export async function processRequest(adapter: CloudAdapter, req: IncomingMessage, res: ServerResponse, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  const body = await readJson(req, 1024 * 1024);
+  const shimReq: BfRequest = { body: body as Record<string, unknown>, headers: req.headers, method: req.method };
+  const shimRes: BfResponse = {
+    socket: res.socket,
+    status(code: number) { res.statusCode = code; },
+    header(name: string, value: unknown) { res.setHeader(name, String(value)); },
+    send(payload: unknown) {
+      if (payload === undefined) return;
+      if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+        if (!res.hasHeader('content-type')) res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.write(payload);
+      } else {
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.write(JSON.stringify(payload));
+      }
+    },
+    end() { res.end(); },
+  };
+  await adapter.process(shimReq, shimRes, logic);
 }
