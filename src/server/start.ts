@@ -66,7 +66,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }) : undefined;
   const app = createAppServer({ content, store, logger, web, botFramework, slack });
   const address = await app.listen(config.port, config.host);
-  await slack?.start();
+  try {
+    await slack?.start();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const wildcard = config.host === '0.0.0.0' || config.host === '::';
   const hostPart = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${hostPart}:${address.port}/`;

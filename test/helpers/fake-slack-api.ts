@@ -1,5 +1,6 @@
 // A local stand-in for Slack's Web API (point the WebClient at `apiUrl`, which ends in /api/): answers
 // auth.test, chat.postMessage, chat.update, views.publish and conversations.open, and records every call.
+// The token "xoxb-revoked" gets invalid_auth.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -36,6 +37,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       for (const field of JSON_FIELDS) if (typeof args[field] === 'string') args[field] = JSON.parse(args[field]);
     }
     calls.push({ method, args });
+    // A token Slack no longer accepts: "xoxb-revoked".
+    if (req.headers.authorization === 'Bearer xoxb-revoked' || args.token === 'xoxb-revoked') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'invalid_auth' }));
+      return;
+    }
     const answer = (body: Record<string, unknown>) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...body }));
     switch (method) {
       case 'auth.test':

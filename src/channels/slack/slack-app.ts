@@ -11,6 +11,7 @@ import type { BotReply } from '../../coach/bot-reply.js';
 import type { Content } from '../../content/schema.js';
 import { readConversationSummary } from '../../store/conversation-summary.js';
 import type { Store } from '../../store/store.js';
+import { CoachError } from '../../errors.js';
 import { conversationTag, errorFields, type Logger } from '../../server/logger.js';
 import { ACTION_ID, parseBlockAction, parseDirectMessage, parseHomeOpened, parseSlashCommand, userOfKey, type SlackInbound } from './parse.js';
 import { answeredBlocks, renderForSlack, renderHomeView } from './render.js';
@@ -75,7 +76,7 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
   let receiver: HTTPReceiver | undefined;
   let app: App;
   if (socketMode) {
-    app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger });
+    app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger, tokenVerificationEnabled: false });
   } else {
     if (!options.signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET');
     receiver = new HTTPReceiver({
@@ -83,7 +84,9 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
       // Never let bolt open its own port: the main server calls requestListener.
       port: 0,
     });
-    app = new App({ token: options.botToken, receiver, clientOptions, logger });
+    // bolt's own token check runs in the constructor and crashes the process when Slack cannot be reached;
+    // start() checks the token instead, with a clear message.
+    app = new App({ token: options.botToken, receiver, clientOptions, logger, tokenVerificationEnabled: false });
   }
   app.error(async (error) => { log.error(errorFields(error.original ?? error), 'listener error'); });
 
@@ -163,7 +166,20 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
       receiver.requestListener(req, res);
     },
     async start() {
-      if (socketMode) await app.start();
+      try {
+        await app.client.auth.test();
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (code) throw new CoachError('config_invalid', `Slack refused SLACK_BOT_TOKEN (${code}): check the token, or unset it to run without Slack.`, error);
+        // Slack unreachable for now: events will authorize when they arrive.
+        log.warn(errorFields(error), 'could not reach Slack to check the bot token');
+      }
+      if (!socketMode) return;
+      try {
+        await app.start();
+      } catch (error) {
+        throw new CoachError('config_invalid', `Slack Socket Mode did not connect (${(error as { data?: { error?: string } }).data?.error ?? (error as Error).name}): check SLACK_APP_TOKEN (an xapp- token with connections:write).`, error);
+      }
     },
     async stop() {
       if (socketMode) await app.stop();
