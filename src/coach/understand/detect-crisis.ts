@@ -39,8 +39,23 @@ export function detectCrisis(a: Analysis, terms: readonly Term[]): boolean {
   const content = meaningful(a);
   for (const term of terms) {
     for (const hit of findTerm(term, a, content)) {
-      if (!(term.words.length === 1 && plainlyNegated(a, hit.start))) return true;
+      if (term.words.length === 1 && plainlyNegated(a, hit.start)) continue;
+      if (/\bme$/.test(term.text.trim().toLowerCase()) && thingIsSubject(a, hit.start)) continue;
+      return true;
     }
+  }
+  return false;
+}
+
+const THINGS = new Set(['it', 'this', 'that', 'which', 'dilator', 'dilators', 'exercise', 'exercises', 'stretch', 'practice', 'sex', 'lube', 'step']);
+const SUBJECT_GAP = new Set(['is', "'s", 'was', 'will', 'would', 'going', 'gonna', 'to', 'always', 'sometimes', 'still', 'really', 'just', 'ever', 'not', 'be', 'the', 'a']);
+
+/** "is it going to hurt me?", "this hits me hard": a threat needs a person, not "it" or the dilator. */
+function thingIsSubject(a: Analysis, start: number): boolean {
+  for (let j = start - 1, seen = 0; j >= 0 && seen < 4; j--, seen++) {
+    const w = a.tokens[j]!.surface;
+    if (THINGS.has(w)) return true;
+    if (!SUBJECT_GAP.has(w)) return false;
   }
   return false;
 }

@@ -39,6 +39,8 @@ export interface TopicResult {
 const TITLE_WEIGHT = 1;
 const ID_WEIGHT = 0.6;
 const TEXT_WEIGHT = 0.35;
+/** All words found only in the answer text together count at most this much. */
+const TEXT_CAP = 0.3;
 const BIGRAM_BONUS = 0.5;
 const TITLE_BONUS = 0.5;
 /** A message that contains all the meaningful words of one of a topic's phrases. */
@@ -63,6 +65,8 @@ const AHEAD_RATIO = 1.3;
 const CONFIDENT = 1.0;
 /** Scores below this are noise. */
 const WEAK = 0.45;
+/** A statement ("did the breathing, felt good") needs more before it is offered as a possible question. */
+const STATEMENT_WEAK = 0.6;
 /** A short question entirely about one topic is confident from this score. */
 const QUESTION_MIN = 0.7;
 
@@ -174,13 +178,14 @@ export function topicWords(a: Analysis, index: TopicIndex): TopicWord[] {
     // time words count little, unless the content groups them with a meaning ("weeks" with "how long")
     let weight = TIME_WORDS.has(t.surface) && canon === t.stem ? TIME_FACTOR : 1;
     if (!index.idf.has(`c:${canon}`) && a.unknown[i] && t.surface.length >= 4) {
-      const near = index.vocab.find((v) => v.surface.length >= 4 && (withinOneEdit(t.surface, v.surface) || withinOneEdit(t.stem, v.stem)));
+      const near = index.vocab.find((v) => v.surface.length >= 5 && (withinOneEdit(t.surface, v.surface) || v.stem.length >= 5 && withinOneEdit(t.stem, v.stem)));
       if (near) { canon = near.canon; stem = near.stem; weight *= FUZZY_FACTOR; }
     }
     let negated = false;
     for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
       const w = a.tokens[k]!.surface;
       if (a.seg.clause[k] !== a.seg.clause[i]) break;
+      if (w === 'stop' || w === 'help' || w === 'quit') break;                     // "can't stop tensing": it goes on
       if (w === 'no' || w === 'zero') { weight *= NEGATED_FACTOR; break; }          // "no burning today"
       if (NEGATORS.has(w)) { negated = true; break; }                                // "can't relax", "without realising"
     }
@@ -201,6 +206,7 @@ export function scoreTopics(a: Analysis, index: TopicIndex): { scores: number[];
   const n = index.ids.length;
   const scores = new Array<number>(n).fill(0);
   const explained = new Array<number>(n).fill(0);
+  const textOnly = new Array<number>(n).fill(0);
   const seen = new Map<string, TopicWord>();
   for (const w of ws) {
     const key = `${w.negated ? '-' : ''}${w.stem}`;
@@ -226,8 +232,14 @@ export function scoreTopics(a: Analysis, index: TopicIndex): { scores: number[];
     take(pol(sk, true), idfS * OPPOSITE_POLARITY, false);
     take(pol(ck, false), idfC, true);
     take(pol(ck, true), idfC * OPPOSITE_POLARITY, true);
-    for (const [ti, v] of best) { scores[ti]! += w.weight * v; explained[ti]! += w.weight * idfC; }
+    for (const [ti, v] of best) {
+      // words found only in a topic's answer text add up to little ("remind", "instead" in a disclaimer)
+      if (v <= TEXT_WEIGHT * Math.max(idfS, idfC) + 1e-9) textOnly[ti]! += w.weight * v;
+      else scores[ti]! += w.weight * v;
+      explained[ti]! += w.weight * idfC;
+    }
   }
+  textOnly.forEach((t, ti) => { scores[ti]! += Math.min(t, TEXT_CAP); });
   for (let k = 0; k + 1 < ws.length; k++) {
     const x = ws[k]!, y = ws[k + 1]!;
     if (y.pos - x.pos > 3) continue;
@@ -264,7 +276,7 @@ export function matchTopic(a: Analysis, index: TopicIndex): TopicResult {
   const { scores, cover } = scoreTopics(a, index);
   const question = isQuestion(a);
   const ranked = scores.map((s, i) => ({ s: question ? s * QUESTION_BONUS : s, i, cover: cover[i]! }))
-    .filter((x) => x.s >= WEAK).sort((p, q) => q.s - p.s);
+    .filter((x) => x.s >= (question ? WEAK : STATEMENT_WEAK)).sort((p, q) => q.s - p.s);
   const best = ranked[0];
   if (!best) return { candidates: [] };
   const second = ranked[1]?.s ?? 0;

@@ -183,9 +183,16 @@ function evaluated(a: Analysis): boolean {
   return false;
 }
 
+/** "how's my progress looking?", "can I see my stats so far": a short question about progress. */
+function asksForProgress(words: string[]): boolean {
+  return words.length <= 7 && words.some((w) => w === 'progress' || w === 'stats' || w === 'statistics' || w === 'streak')
+    && !words.some((w) => NEGATORS.has(w)) && /^(how|what|where|can|could|show|see|check|view|let|is|am|my|whats|tell|give)$/.test(words[0] ?? '');
+}
+
 export function parseCommand(a: Analysis): Command | undefined {
   if (evaluated(a)) return 'evaluated';
   const all = clauses(a);
+  if (all.length <= 2 && all.some(asksForProgress)) return 'progress';
   // one command per message; with several, the first wins; long messages need the command in a short clause
   for (const words of all) {
     if (words.some((w) => NEGATORS.has(w))) {

@@ -84,11 +84,11 @@ function algorithmic(w: string): string {
     const base = w.slice(0, -2);
     return VOWEL.test(base) ? stripFinalE(undouble(base)) : w;
   }
-  if (w.endsWith('lly') && !w.endsWith('ally')) return w.slice(0, -1);          // smelly -> smell (but totally -> total)
-  if (w.endsWith('ly') && w.length > 5) return stripFinalE(w.slice(0, -2));
+  // adverbs only: "smelly", "fishy", "bloody" are kept apart from "smell", "fish", "blood" (content lists them itself)
+  if (w.endsWith('ly') && w.length > 5 && !w.endsWith('lly')) return stripFinalE(w.slice(0, -2));
+  if (w.endsWith('ally') && w.length > 6) return w.slice(0, -2);
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (w.endsWith('es') && /(?:ch|sh|x|ss|zz)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w)) return stripFinalE(w.slice(0, -1));
-  if (w.endsWith('y') && w.length > 4 && !/[aeiou]y$/.test(w)) return w.slice(0, -1);
   return stripFinalE(w);
 }

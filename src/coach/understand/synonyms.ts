@@ -11,7 +11,8 @@ import { SMALL_NUMBERS } from './number-words.js';
 /** Everyday equivalents the content should not have to spell out. */
 export const BASE_SYNONYMS: readonly (readonly string[])[] = [
   ['bleed', 'blood', 'bloody', 'bleeding', 'bled'],
-  ['smell', 'smelly', 'stink', 'stinky', 'stinks', 'odor', 'odour', 'whiff', 'reek'],
+  // not the neutral "smell": "the lube smells nice" is not an odour complaint
+  ['smelly', 'stink', 'stinky', 'stinks', 'odor', 'odour', 'reek', 'reeks'],
   ['doctor', 'doc', 'dr', 'gp', 'physician', 'gyno', 'gynecologist', 'gynaecologist', 'obgyn', 'midwife', 'nurse'],
   ['physio', 'physiotherapist', 'physical therapist'],
   ['scared', 'afraid', 'frightened', 'terrified', 'fearful'],

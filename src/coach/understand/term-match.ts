@@ -55,7 +55,7 @@ export function compileTerm(text: string, syn: Synonyms, minFuzzyLength = 5): Te
 export function wordMatch(w: TermWord, a: Analysis, i: number): 'exact' | 'fuzzy' | undefined {
   const t = a.tokens[i]!;
   if (a.canon[i] === w.canon) return w.inflOnly && t.surface === t.stem && !verbContext(a.tokens, i) ? undefined : 'exact';
-  if (w.fuzzy && a.unknown[i] && (withinOneEdit(t.surface, w.surface) || withinOneEdit(t.stem, w.stem))) return 'fuzzy';
+  if (w.fuzzy && a.unknown[i] && (withinOneEdit(t.surface, w.surface) || w.stem.length >= 5 && withinOneEdit(t.stem, w.stem))) return 'fuzzy';
   return undefined;
 }
 
