@@ -59,8 +59,11 @@ export async function setUpLlm(
       const opened = db;
       closers.push(() => opened.destroy());
     }
+    const cache = new KyselyRephraseCache(db);
+    // Rephrases of an older content version can never be used again.
+    await cache.pruneOtherVersions(content.version);
     wiring.rephraser = createLlmRephraser({
-      mode: 'live', content, llm: client, cache: new KyselyRephraseCache(db),
+      mode: 'live', content, llm: client, cache,
       tone: settings.tone, locale: settings.locale, variety: settings.variety,
     });
     wiring.summary = `LLM live: model ${settings.model} at ${settings.baseURL ?? 'the OpenAI API'}, timeout ${settings.timeoutMs} ms, tone ${settings.tone}`;
