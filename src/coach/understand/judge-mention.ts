@@ -17,7 +17,7 @@ const NEGATION_CUES = new Set(['no', 'not', 'never', 'without', 'none', 'nor', '
 /** "not sure", "don't think", "don't know if": uncertainty, not denial. */
 const HEDGE_AFTER_NOT = new Set(['sure', 'certain', 'know', 'think', 'believe', 'positive', 'convinced', '100', 'clear']);
 /** "no more than", "not only", "not just", "no idea": not a denial of what follows. */
-const NOT_DENIAL_AFTER = new Set(['more', 'only', 'just', 'even', 'idea', 'clue', 'matter', 'wonder', 'doubt', 'one', 'longer_than']);
+const NOT_DENIAL_AFTER = new Set(['more', 'only', 'just', 'even', 'idea', 'clue', 'matter', 'wonder', 'doubt', 'one']);
 /** "not much", "not a lot", "not that much": some is present. */
 const MINIMIZER_AFTER_NOT = new Set(['much', 'many', 'lot', 'lots', 'tons', 'loads', 'terribly', 'heavy', 'heavily', 'big']);
 /** Verbs that end a symptom: a negation in front of them means it continues ("hasn't stopped bleeding"). */
@@ -30,13 +30,13 @@ const QUESTION_AUX = new Set(['is', 'are', 'am', 'do', 'does', 'can', 'could', '
 const QUESTION_AUX_NEEDS_SUBJECT = new Set(['was', 'were', 'did', 'have', 'has', 'had']);
 const WH = new Set(['what', 'why', 'how', 'when', 'where', 'which', 'who']);
 const SUBJECT_AFTER_AUX = new Set(['i', 'it', 'you', 'this', 'that', 'there', 'we', 'she', 'he', 'they', 'my', 'the', 'a', 'an', 'any', 'anyone', 'anybody', 'some', 'those', 'these', 'your']);
-const LEADING_FILLER = new Set(['so', 'and', 'but', 'ok', 'also', 'um', 'uh', 'well', 'hey', 'hi', 'oh', 'then', 'hmm', 'and', 'or', 'like', 'just', 'quick', 'question', 'sorry', 'please', 'honestly', 'btw', 'anyway', 'anyways']);
+const LEADING_FILLER = new Set(['so', 'and', 'but', 'ok', 'also', 'um', 'uh', 'well', 'hey', 'hi', 'oh', 'then', 'hmm', 'or', 'like', 'just', 'quick', 'question', 'sorry', 'please', 'honestly', 'btw', 'anyway', 'anyways']);
 const HYPOTHETICAL = new Set(['if', 'whether', 'might', 'may', 'could', 'would', 'should', 'supposed', 'afraid', 'scared', 'worried', 'worry',
   'worrying', 'fear', 'feared', 'fearing', 'scary', 'concern', 'concerned', 'concerning', 'risk', 'risks', 'risky', 'chance', 'chances',
   'prevent', 'preventing', 'avoid', 'avoiding', 'normal', 'expect', 'expected', 'possible', 'likely', 'unlikely', 'eventually', 'future',
   'will', 'sign', 'signs', 'symptom', 'symptoms', 'cause', 'causes', 'causing', 'nervous', 'terrified', 'paranoid',
   'unless', 'incase', 'imagine', 'hypothetically', 'ok', 'okay', 'safe']);
-const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'unsure', 'guess', 'wonder', 'wondering', 'uncertain', 'unclear', 'dunno', 'idk', 'hmm', 'suppose', 'apparently', 'seemingly', 'somewhat', 'slightly_unsure']);
+const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'unsure', 'guess', 'wonder', 'wondering', 'uncertain', 'unclear', 'dunno', 'idk', 'hmm', 'suppose', 'apparently', 'seemingly', 'somewhat']);
 const HEDGE_BIGRAMS = new Set(['kind of', 'sort of', 'could be', 'might be', 'may be', 'hard to', 'can not', 'not sure', 'not certain', 'no idea', 'i think?']);
 const MINIMIZERS = new Set(['hardly', 'barely', 'scarcely']);
 const PRESENT_MARKERS = new Set(['now', 'again', 'still', 'currently', 'today', 'tonight', 'since', 'lately', 'recently', 'morning', 'yesterday', 'anymore']);

@@ -143,9 +143,6 @@ function commandAt(words: string[], at: number): Command | undefined {
 const CLINICIAN = new Set(['doctor', 'doc', 'dr', 'gp', 'gyno', 'gynecologist', 'gynaecologist', 'obgyn', 'physio', 'physiotherapist', 'pt',
   'therapist', 'clinician', 'nurse', 'midwife', 'specialist', 'physician', 'urologist', 'consultant', 'provider', 'she', 'he', 'they',
   'practitioner', 'dermatologist', 'hospital', 'clinic', 'urgent', 'er', 'surgeon', 'obstetrician']);
-const CLEARED_WORDS = new Set(['cleared', 'clear', 'examined', 'checked', 'evaluated', 'assessed', 'approved', 'okayed', 'okd', 'ok', 'okay',
-  'fine', 'normal', 'healthy', 'good', 'nothing', 'signed', 'greenlit']);
-const PASSIVE = new Set(['checked', 'evaluated', 'examined', 'seen', 'cleared', 'assessed', 'looked', 'tested', 'treated', 'approved']);
 const NOT_YET = new Set(['not', 'never', 'yet', 'need', 'needs', 'going', 'will', 'should', 'have', 'has', 'want', 'plan', 'planning', 'until',
   'if', 'when', 'tomorrow', 'next', 'appointment', 'booked', 'book', 'waiting', 'wait', 'hope', 'hoping', 'must', 'might', 'may', 'could', 'would',
   'soon', 'gonna', 'later', 'supposed', 'try', 'trying', 'can', 'whether', 'do', 'does', 'did', 'how', 'what', 'who', 'where', 'why']);

@@ -14,21 +14,21 @@ const UNITS = new Set(['minute', 'minutes', 'min', 'mins', 'm', 'second', 'secon
   'day', 'days', 'week', 'weeks', 'wk', 'wks', 'month', 'months', 'year', 'years', 'yrs', 'times', 'time', 'x', 'cm', 'mm', 'inch', 'inches',
   'breaths', 'breath', 'reps', 'rep', 'sets', 'set', 'rounds', 'round', 'am', 'pm', 'a', 'p', 'oclock', "o'clock", '%', 'percent',
   'th', 'st', 'nd', 'rd', 'kg', 'lbs', 'lb', 'people', 'dilators', 'dilator', 'sizes', 'size', 'steps', 'step', 'exercises', 'exercise',
-  'sessions', 'session', 'more', 'tonight', 'morning', 'evening', 'afternoon', 'night', 'nights', 'mornings', 'evenings', 'ml', 'pm.', 'am.',
+  'sessions', 'session', 'more', 'tonight', 'morning', 'evening', 'afternoon', 'night', 'nights', 'mornings', 'evenings', 'ml',
   'pillows', 'pillow', 'kids', 'children', 'babies', 'positions', 'position', 'fingers', 'finger', 'tries', 'attempts', 'go', 'goes',
   'of', 'weeks', 'cycles', 'seconds', 'moments', 'pages', 'messages', 'things', 'ways', 'options', 'dollars', 'euros', 'pounds', 'mg',
   'hip', 'openers', 'stretches', 'poses', 'pose', 'weekly', 'daily', 'hourly']);
 const BEFORE_NOT_RATING = new Set(['size', 'sizes', 'step', 'steps', 'day', 'days', 'week', 'weeks', 'number', 'no', '#', 'dilator', 'x', 'round',
   'set', 'rep', 'position', 'option', 'exercise', 'version', 'page', 'minute', 'hour', 'for', 'by', 'top', 'until', 'till', 'since', 'from',
-  'stage', 'level_', 'chapter', 'lesson', 'part', 'phase', 'session', 'module', 'month', 'year', 'age', 'aged', 'tried', 'did', 'do', 'only',
-  'every', 'each', 'than', 'after', 'before', 'around_', 'about_', 'within', 'last', 'first', 'next', 'the', 'these', 'those', 'all',
+  'stage', 'chapter', 'lesson', 'part', 'phase', 'session', 'module', 'month', 'year', 'age', 'aged', 'tried', 'did', 'do', 'only',
+  'every', 'each', 'than', 'after', 'before', 'within', 'last', 'first', 'next', 'the', 'these', 'those', 'all',
   'minus', 'negative', 'plus', 'over', 'under', 'above', 'below', 'least', 'most', 'me', 'us', 'them', 'figure', 'have', 'had', 'got']);
 /** Words right before a number that make it a rating ("about a 2", "pain was 3", "I'd say 4"). */
 const RATING_LEAD = new Set(['a', 'about', 'around', 'maybe', 'like', 'say', 'prob', 'probably', 'approx', 'approximately', 'roughly', 'solid',
   '~', 'rate', 'rated', 'rating', 'score', 'level', 'pain', 'was', 'is', "'s", 'be', 'call', 'honestly', 'felt', 'feels', 'stayed', 'stays',
   'hovering', 'hovered', 'remained', 'only', 'just', 'still', 'mostly', 'give', 'gave', 'its', 'tbh', 'ngl', 'at', 'hit',
   'reached', 'peaked', 'between', 'around', 'barely', 'nearly', 'almost', 'generous', 'strong', 'low', 'high', 'soft', 'hard', 'definite',
-  'definitely', 'max', 'maximum', 'min', 'minimum', 'average', 'consistent', 'steady', 'comfortable', 'easy', 'ok', 'okay', 'a-', 'an']);
+  'definitely', 'max', 'maximum', 'min', 'minimum', 'average', 'consistent', 'steady', 'comfortable', 'easy', 'ok', 'okay', 'an']);
 /** Words right after a number that make it a rating ("4 during", "3ish", "2 today"). */
 const RATING_TAIL = new Set(['during', 'after', 'afterwards', 'afterward', 'today', 'now', 'ish', 'then', 'tops', 'max', 'maybe', 'probably',
   'prob', 'pain', 'out', 'overall', 'throughout', 'honestly', 'tbh', 'i', 'lol', 'haha', 'yesterday', 'discomfort', 'burning', 'at', 'though']);

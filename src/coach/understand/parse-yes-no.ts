@@ -8,7 +8,7 @@ export type YesNo = 'yes' | 'no';
 const STRONG_YES = new Set(['yes', 'yeah', 'yea', 'yep', 'yup', 'yh', 'ye', 'yeh', 'yas', 'yass', 'yess', 'yesss', 'yesh', 'ya', 'yah', 'ja',
   'absolutely', 'definitely', 'certainly', 'affirmative', 'aye', 'indeed', 'totally', 'ofc', 'yessir', 'yurp', 'si', 'oui', 'y']);
 const WEAK_YES = new Set(['ok', 'sure', 'alright', 'fine', 'right', 'correct', 'true', 'agreed', 'agree', 'exactly', 'great', 'good',
-  'perfect', 'cool', 'deal', 'done_', 'gladly', 'please', 'surely', 'yay']);
+  'perfect', 'cool', 'deal', 'gladly', 'please', 'surely', 'yay']);
 const YES_PHRASES = ['of course', 'i agree', 'i do agree', 'sounds good', 'sounds great', 'sounds fine', 'sounds ok', 'that works',
   'works for me', 'fine by me', 'go ahead', 'please do', 'let us do it', 'why not', 'for sure', 'yes please', 'all right', 'that is right',
   'that is correct', 'you bet', 'i am in', 'count me in', 'no problem', 'no worries', 'no prob', 'no probs', 'i think so', 'i guess so',

@@ -23,19 +23,19 @@ export interface Understanding {
   text: string;               // cleaned text: invisible/control Unicode stripped, whitespace folded, capped at 2000 chars
   crisis: boolean;            // self-harm, suicide, abuse, danger, emergency
   redFlags: string[];         // red_flags ids clearly reported now (not negated, not hypothetical)
-  maybeRedFlags: string[];    // mentioned but unclear: hedged, a question, past/resolved-ambiguous, or typo-level fuzzy match
+  maybeRedFlags: string[];    // mentioned but unclear: hedged ("maybe a little blood?"), a question ("is bleeding normal?"), past/resolved-ambiguous, or typo-level fuzzy match; the bot will ASK using the item's `confirm`
   rating?: number;            // integer 0-10 when the message states one rating
-  ratingUnclear?: boolean;    // mentions pain level in words without a number we can trust, or a range we cannot reduce
+  ratingUnclear?: boolean;    // mentions pain level in words without a number we can trust ("mild", "bad") or a range we cannot reduce
   yesNo?: 'yes' | 'no';
   command?: Command;
   topic?: string;             // troubleshooting/faq id when confident
   topicCandidates: string[];  // when unsure between 2-3 topics (or weakly matching one): their ids, best first; empty otherwise
-  choices: number[];          // 1-based option numbers picked, when options were given
-  time?: { hour: number; minute: number };
-  timeZone?: string;          // IANA id
+  choices: number[];          // 1-based option numbers picked, when options were given (see below)
+  time?: { hour: number; minute: number };  // "8pm", "20:00", "8.30 in the evening", "half past 7 pm", "noon"
+  timeZone?: string;          // IANA id: "Europe/Berlin", "berlin", "I live in New York", "UTC", "London time"
 }
 
-export interface UnderstandOptions { choiceNames?: string[] }
+export interface UnderstandOptions { choiceNames?: string[] } // option names, for "1 and 3" or "child's pose and happy baby"
 
 /** Run one part; a bug in one detector must not take the others (or the coach) down. */
 function safely<T>(fn: () => T, fallback: T): T {
