@@ -63,7 +63,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     command: positionals[0] ?? 'start',
     dbPath: values.db ?? env.GENTLEPATH_DB ?? 'data/gentlepath.db',
     databaseUrl: env.DATABASE_URL || undefined,
-    user: values.user ?? env.GENTLEPATH_USER ?? 'terminal:local',
+    user: values.user ?? env.GENTLEPATH_USER ?? 'local',
     now: values.now ?? env.GENTLEPATH_NOW,
     runId: values['run-id'],
     defaultTimeZone: values.tz ?? env.GENTLEPATH_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',

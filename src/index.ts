@@ -2,6 +2,7 @@
 import { loadConfig, type Config } from './config.js';
 import { loadContent } from './content/load-content.js';
 import { createCoach } from './coach/handle-turn.js';
+import { createScheduler } from './scheduler/scheduler.js';
 import { openStore } from './store/open-store.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
 import { createLogger } from './server/logger.js';
@@ -25,8 +26,10 @@ async function main(config: Config): Promise<void> {
       process.stdout.write(`re-encrypted ${await store.rotateKeys()} journal entries with the current GENTLEPATH_DATA_KEY\n`);
       return;
     }
+    // Terminal conversations have their own key space, like every channel ("terminal:<user>").
+    const terminalKey = `terminal:${config.user}`;
     if (config.command === 'export') {
-      process.stdout.write(`${JSON.stringify(await store.exportUser(config.user), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(await store.exportUser(terminalKey), null, 2)}\n`);
       return;
     }
     if (config.command === 'start') {
@@ -47,15 +50,17 @@ async function main(config: Config): Promise<void> {
     });
     if (config.command === 'delete') {
       // The command line goes through the same confirmation as the chat.
-      await coach.handleTurn(config.user, { text: 'delete my data' });
-      const replies = await coach.handleTurn(config.user, { text: 'yes' });
+      await coach.handleTurn(terminalKey, { text: 'delete my data' });
+      const replies = await coach.handleTurn(terminalKey, { text: 'yes' });
       process.stdout.write(`${replies.map((r) => r.text).join('\n')}\n`);
       return;
     }
+    const interactive = Boolean(process.stdin.isTTY);
     await runTerminalChat({
-      coach, user: config.user, input: process.stdin, output: process.stdout,
-      interactive: Boolean(process.stdin.isTTY), runId: config.runId,
+      coach, user: terminalKey, input: process.stdin, output: process.stdout, interactive, runId: config.runId,
       setNow: (instant) => { now = instant; tick = 0; },
+      // Live check-ins while chatting; a scripted run stays deterministic and has none.
+      scheduler: interactive ? (deliver) => createScheduler({ store, coach, deliver, now: clock, keyPrefixes: [`${terminalKey}`] }) : undefined,
     });
   } finally {
     await llm?.close();

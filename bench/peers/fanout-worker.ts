@@ -5,7 +5,7 @@ import { createScheduler } from '../../src/scheduler/scheduler.js';
 import { openPostgresStore } from '../../src/store/open-postgres.js';
 import { DUE } from '../reminder-fanout.js';
 
-const store = await openPostgresStore(process.argv[2]!, { poolSize: 20 });
+const store = await openPostgresStore(process.argv[2]!, { poolSize: 8 });
 let delivered = 0;
 // With FANOUT_RECORD=1 every delivery is printed, so a test can check each went out exactly once.
 const record = process.env.FANOUT_RECORD === '1';

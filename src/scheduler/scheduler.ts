@@ -18,8 +18,8 @@ export interface SchedulerOptions {
   /** Jobs carried out at the same time (different conversations). */
   concurrency?: number;
   onError?: (error: unknown) => void;
-  /** Only conversations whose key starts with this (a process that serves one channel). */
-  keyPrefix?: string;
+  /** Only conversations whose key starts with one of these: the channels this process can deliver to. */
+  keyPrefixes?: readonly string[];
 }
 
 export interface Scheduler {
@@ -54,7 +54,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const jobs = await store.claimDueJobs(now().toISOString(), batchSize, leaseMs, options.keyPrefix);
+      const jobs = await store.claimDueJobs(now().toISOString(), batchSize, leaseMs, options.keyPrefixes);
       if (jobs.length === 0) return total;
       let next = 0;
       await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {

@@ -13,6 +13,7 @@ import { createWebChannel } from '../channels/web/direct-line.js';
 import { isLoopback } from './http-util.js';
 import { createLogger, errorFields, type Logger } from './logger.js';
 import { createAppServer, type AppServer } from './server.js';
+import { createScheduler } from '../scheduler/scheduler.js';
 
 export type ServerConfig = Pick<Config,
   'port' | 'host' | 'defaultTimeZone' | 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppTenantId' | 'microsoftAppType'
@@ -31,6 +32,8 @@ export interface StartOptions {
   coach?: Coach;
   /** Tests: the Slack Web API base (a local fake). */
   slackApiUrl?: string;
+  /** How often due jobs are looked for (default 15 s). */
+  schedulerIntervalMs?: number;
 }
 
 export interface RunningServer extends AppServer {
@@ -77,7 +80,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://${hostPart}:${address.port}/`;
   logger.info({ port: address.port, host: config.host, botframework: botFramework.localMode ? 'local' : 'authenticated', slack: slack?.mode ?? 'off' }, 'listening');
 
-  // Replies a previous run committed but could not hand over (it stopped in between).
-  void coach.redeliver(app.deliver).catch((error: unknown) => logger.error(errorFields(error), 'redelivery failed'));
-  return { ...app, url, coach };
+  // Check-ins, rest ends, timers and summaries as they come due, plus replies a previous run could not hand over.
+  const scheduler = createScheduler({
+    store, coach, deliver: app.deliver, keyPrefixes: ['bf:', 'web:', ...(slack ? ['slack:'] : [])],
+    onError: (error) => logger.error(errorFields(error), 'scheduled job failed'),
+  });
+  scheduler.start(options.schedulerIntervalMs);
+  return { ...app, url, coach, close: async () => { await scheduler.stop(); await app.close(); } };
 }

@@ -168,14 +168,16 @@ export class KyselyStore implements Store {
       .where('id', '=', outboxId).execute();
   }
 
-  async claimDueJobs(now: string, limit: number, leaseMs: number, keyPrefix?: string): Promise<DueJob[]> {
+  async claimDueJobs(now: string, limit: number, leaseMs: number, keyPrefixes?: readonly string[]): Promise<DueJob[]> {
     const until = new Date(Date.parse(now) + leaseMs).toISOString();
     let due = this.db.selectFrom('jobs').select(['conversation_key', 'kind'])
       .where('status', '=', 'pending').where('due_at', '<=', now)
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
       .orderBy('due_at').limit(limit);
-    // A process serving one channel (the terminal) claims only its own conversations.
-    if (keyPrefix) due = due.where('conversation_key', 'like', `${keyPrefix.replace(/[%_\\]/g, '')}%`);
+    // A process claims only the conversations of the channels it can deliver to.
+    if (keyPrefixes) {
+      due = due.where((eb) => eb.or(keyPrefixes.map((p) => eb('conversation_key', 'like', `${p.replace(/[%_\\]/g, '')}%`))));
+    }
     // Several processes claim at once on PostgreSQL: each skips rows another is claiming.
     if (this.dialect === 'postgres') due = due.forUpdate().skipLocked();
     const rows = await this.db.updateTable('jobs')

@@ -55,7 +55,7 @@ export interface Store {
    * Claims up to `limit` due jobs for `leaseMs`: while claimed, no other process gets them. A job whose
    * claimer died becomes claimable again when the lease runs out.
    */
-  claimDueJobs(now: string, limit: number, leaseMs: number, keyPrefix?: string): Promise<DueJob[]>;
+  claimDueJobs(now: string, limit: number, leaseMs: number, keyPrefixes?: readonly string[]): Promise<DueJob[]>;
   /** A delivery failed: retry at `retryAt`, or park the job with its error when `retryAt` is null. */
   failJob(job: DueJob, error: string, retryAt: string | null): Promise<void>;
   /** Jobs of a user, for export and tests. */

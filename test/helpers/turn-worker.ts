@@ -5,7 +5,7 @@ import { createCoach } from '../../src/coach/handle-turn.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { openPostgresStore } from '../../src/store/open-postgres.js';
 
-const store = await openPostgresStore(process.argv[2]!, { poolSize: 20 });
+const store = await openPostgresStore(process.argv[2]!, { poolSize: 8 });
 let now = new Date('2026-11-23T18:00:00Z');
 const coach = createCoach({ content: loadContent(), store, now: () => now, onError: (e) => process.stderr.write(`turn failed: ${(e as Error).message}\n`) });
 process.stdout.write('{"ready":true}\n');

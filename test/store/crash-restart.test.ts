@@ -13,10 +13,12 @@ const root = new URL('../../', import.meta.url).pathname;
 const script = readFileSync(join(root, 'test/transcripts/two-week-journey.txt'), 'utf8');
 
 /** Runs the terminal chat on the script; kills it with SIGKILL once `killAfter` user lines were echoed. */
-function runChat(args: string[], env: NodeJS.ProcessEnv, killAfter?: number): Promise<{ out: string; killed: boolean }> {
+function runChat(args: string[], env: NodeJS.ProcessEnv, killAfter?: number): Promise<{ out: string; err: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', ['--import', 'tsx', 'src/index.ts', 'chat', ...args], { cwd: root, env: { ...process.env, ...env } });
     let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
     let echoed = 0;
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -25,7 +27,7 @@ function runChat(args: string[], env: NodeJS.ProcessEnv, killAfter?: number): Pr
       if (killAfter !== undefined && !killed && echoed >= killAfter) { killed = true; child.kill('SIGKILL'); }
     });
     child.on('error', reject);
-    child.on('close', () => resolve({ out, killed }));
+    child.on('close', () => resolve({ out, err, killed }));
     child.stdin.end(script);
   });
 }
@@ -43,12 +45,12 @@ describe.each(backends)('crash and restart on $name', ({ name, available }) => {
     const args = ['--user', 'crash', '--db', file, '--tz', 'Europe/Berlin', '--run-id', 'journey'];
     try {
       const first = await runChat(args, env, 90);
-      expect(first.killed).toBe(true);
+      expect(first.killed, `the first run ended on its own: ${first.err.slice(0, 500)}`).toBe(true);
       const second = await runChat(args, env);
       expect(second.out).toMatch(/dilator size 2/);
 
       const store = pgdb ? await openPostgresStore(pgdb.url) : await openSqliteStore(file);
-      const record = await store.exportUser('crash');
+      const record = await store.exportUser('terminal:crash');
       await store.close();
       expect(record.practice).toHaveLength(14);
       expect(new Set(record.practice.map((p) => p.day)).size).toBe(14);

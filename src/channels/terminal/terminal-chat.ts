@@ -1,7 +1,8 @@
 // The terminal channel: an interactive chat on a TTY, or a scripted mode reading one user message per line.
 // Scripted lines starting with "#" are comments; "@now <ISO instant>" moves the clock (multi-day journeys).
 import { createInterface } from 'node:readline';
-import type { Coach } from '../../coach/handle-turn.js';
+import type { Coach, Deliver } from '../../coach/handle-turn.js';
+import type { Scheduler } from '../../scheduler/scheduler.js';
 import type { BotReply } from '../../coach/bot-reply.js';
 import { renderForTerminal } from './render.js';
 
@@ -14,6 +15,8 @@ export interface TerminalOptions {
   /** Moves the clock for "@now" lines. */
   setNow?: (instant: Date) => void;
   runId?: string;
+  /** Builds the scheduler that delivers check-ins live into this chat (interactive mode). */
+  scheduler?: (deliver: Deliver) => Scheduler;
 }
 
 export async function runTerminalChat(options: TerminalOptions): Promise<void> {
@@ -26,8 +29,11 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
   if (interactive) print('GentlePath (type "help" at any time, Ctrl+D or Ctrl+C to leave; your progress is saved)\n');
   // Replies the last run committed but could not print before it stopped.
   await coach.redeliver(deliver, { key: user, immediately: true });
+  const scheduler = options.scheduler?.(async (key, replies) => { output.write('\n'); await deliver(key, replies); output.write('you> '); });
   if (interactive) {
+    await scheduler?.drain();
     await coach.handleTurn(user, { text: '', opening: true }, deliver);
+    scheduler?.start(15_000);
     output.write('you> ');
   }
   let lineNo = 0;
@@ -49,4 +55,5 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
     await coach.handleTurn(user, { text: line, inboundId: options.runId ? `${options.runId}:${lineNo}` : undefined }, deliver);
     if (interactive) output.write('you> ');
   }
+  await scheduler?.stop();
 }
