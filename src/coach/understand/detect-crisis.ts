@@ -1,11 +1,12 @@
 // Crisis language (self-harm, suicide, abuse, danger, emergency). Conservative on purpose: a false
 // alarm gets a caring message with emergency contacts, a miss can cost a life. The only thing that
 // cancels a mention is an adjacent plain negation of a one-word term ("I'm not suicidal", "not an
-// emergency"); questions, hypotheticals and "I don't want to die" all count.
+// emergency"); questions, hypotheticals and "I don't want to die" all count. Crisis phrases are idioms, so their
+// words must come in order with only glue words between ("nothing much felt safe" is not "don't feel safe").
 import type { Analysis } from './analyze.js';
 import { meaningful } from './analyze.js';
 import type { Synonyms } from './synonyms.js';
-import { compileTerm, findTerm, type Term } from './term-match.js';
+import { compileTerm, findPhrase, type Term } from './term-match.js';
 import { GLUE_WORDS } from './stopwords.js';
 
 /** A floor of crisis phrases that always apply, in addition to the content's `crisis_terms`. */
@@ -38,7 +39,7 @@ export function compileCrisisTerms(contentTerms: readonly string[], syn: Synonym
 export function detectCrisis(a: Analysis, terms: readonly Term[]): boolean {
   const content = meaningful(a);
   for (const term of terms) {
-    for (const hit of findTerm(term, a, content)) {
+    for (const hit of findPhrase(term, a, content)) {
       if (term.words.length === 1 && plainlyNegated(a, hit.start)) continue;
       if (/\bme$/.test(term.text.trim().toLowerCase()) && thingIsSubject(a, hit.start)) continue;
       return true;

@@ -37,7 +37,11 @@ export function compileRedFlags(flags: readonly RedFlag[], syn: Synonyms): Compi
 
 const RANK: Record<Verdict, number> = { negated: 0, unclear: 1, clear: 2 };
 
-export function detectRedFlags(a: Analysis, flags: readonly CompiledFlag[]): RedFlagResult {
+/**
+ * `explained`: a mention the caller knows is accounted for (the message reports a clinician's evaluation
+ * of it, "my midwife examined me, it's a mild prolapse, I've been cleared") is not raised again.
+ */
+export function detectRedFlags(a: Analysis, flags: readonly CompiledFlag[], explained?: (a: Analysis, hit: TermHit) => boolean): RedFlagResult {
   const content = meaningful(a);
   const redFlags: string[] = [];
   const maybeRedFlags: string[] = [];
@@ -49,6 +53,7 @@ export function detectRedFlags(a: Analysis, flags: readonly CompiledFlag[]): Red
         if (v === 'clear' && flag.bleeding && sentenceHas(a, hit, PERIOD_WORDS)) v = 'unclear';
         if (v === 'clear' && laterSays(a, hit, isResolvedLater)) v = 'unclear';   // "I bled yesterday but it stopped"
         if (v === 'negated' && laterSays(a, hit, isReturnLater)) v = 'unclear';   // "the bleeding stopped but it's back"
+        if (v !== 'negated' && explained?.(a, hit)) v = 'negated';
         if (best === undefined || RANK[v] > RANK[best]) best = v;
         if (best === 'clear') break;
       }
@@ -60,9 +65,22 @@ export function detectRedFlags(a: Analysis, flags: readonly CompiledFlag[]): Red
   return { redFlags, maybeRedFlags };
 }
 
+/** The sentence names one of the words, not denied ("it's not my period", "outside my period" do not count). */
+const EVALUATION = new Set(['examined', 'checked', 'evaluated', 'assessed', 'diagnosed', 'cleared', 'said', 'told', 'referred', 'confirmed',
+  'doctor', 'gp', 'gyno', 'midwife', 'nurse', 'physio', 'clinician', 'specialist', 'physician', 'gynecologist', 'gynaecologist']);
+const NEW_NOW = new Set(['now', 'again', 'new', 'since', 'still', 'started', 'starting', 'worse', 'more', 'today', 'tonight', 'back']);
+
+/** The mention sits in a sentence about a clinician's evaluation, with nothing saying it is new or ongoing. */
+export function explainedByEvaluation(a: Analysis, hit: TermHit): boolean {
+  const s = a.seg.sentence[hit.start];
+  const words = a.tokens.filter((_, i) => a.seg.sentence[i] === s).map((t) => t.surface);
+  return words.some((w) => EVALUATION.has(w)) && !words.some((w) => NEW_NOW.has(w));
+}
+
 function sentenceHas(a: Analysis, hit: TermHit, words: ReadonlySet<string>): boolean {
   const s = a.seg.sentence[hit.start];
-  return a.tokens.some((t, i) => a.seg.sentence[i] === s && words.has(t.surface));
+  return a.tokens.some((t, i) => a.seg.sentence[i] === s && words.has(t.surface)
+    && !a.tokens.slice(Math.max(0, i - 3), i).some((p) => ['not', 'no', 'never', 'outside', 'between', 'without', 'nothing'].includes(p.surface)));
 }
 
 /** Does a later clause (this sentence or the next) say "it ..." with the given predicate? */

@@ -20,7 +20,7 @@ const WORDS = new Map<string, string>(Object.entries({
   prob: 'probably', probs: 'probably', prolly: 'probably', smth: 'something', sth: 'something', somethin: 'something',
   ppl: 'people', bcs: 'because', ok: 'ok', okay: 'ok', okey: 'ok', k: 'ok', kk: 'ok', okie: 'ok', oki: 'ok', okk: 'ok',
   alot: 'a lot', abit: 'a bit', alittle: 'a little', everytime: 'every time', anymore: 'anymore', noone: 'no one',
-  lemme: 'let me', gimme: 'give me', temp: 'temperature', temps: 'temperature', meds: 'medication',
+  w: 'with', nvm: 'never mind', nevermind: 'never mind', lemme: 'let me', gimme: 'give me', temp: 'temperature', temps: 'temperature', meds: 'medication',
   hurted: 'hurt', bleeded: 'bled', gyn: 'gyno', obgyn: 'gyno', 'ob-gyn': 'gyno',
 }));
 

@@ -36,7 +36,7 @@ const HYPOTHETICAL = new Set(['if', 'whether', 'might', 'may', 'could', 'would',
   'prevent', 'preventing', 'avoid', 'avoiding', 'normal', 'expect', 'expected', 'possible', 'likely', 'unlikely', 'eventually', 'future',
   'will', 'sign', 'signs', 'symptom', 'symptoms', 'cause', 'causes', 'causing', 'nervous', 'terrified', 'paranoid',
   'unless', 'incase', 'imagine', 'hypothetically', 'ok', 'okay', 'safe']);
-const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'unsure', 'guess', 'wonder', 'wondering', 'uncertain', 'unclear', 'dunno', 'idk', 'hmm', 'suppose', 'apparently', 'seemingly', 'somewhat']);
+const HEDGES = new Set(['maybe', 'perhaps', 'possibly', 'unsure', 'guess', 'wonder', 'wondering', 'uncertain', 'unclear', 'dunno', 'idk', 'suppose', 'apparently', 'seemingly', 'somewhat']);
 const HEDGE_BIGRAMS = new Set(['kind of', 'sort of', 'could be', 'might be', 'may be', 'hard to', 'can not', 'not sure', 'not certain', 'no idea', 'i think?']);
 const MINIMIZERS = new Set(['hardly', 'barely', 'scarcely']);
 const PRESENT_MARKERS = new Set(['now', 'again', 'still', 'currently', 'today', 'tonight', 'since', 'lately', 'recently', 'morning', 'yesterday', 'anymore']);

@@ -35,6 +35,8 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const MARKS = /\p{M}/gu;                        // accents, the emoji keycap, combining marks
 const SKIN_TONES = /[\u{1F3FB}-\u{1F3FF}]/gu;
+/** Text emoticons (":)", ":-(", ";D", "<3", "xD") act like emoji: they end a thought and are not punctuation. */
+const EMOTICON = /(?<![\w:])(?:[:;=]-?[)(DPpO3/\\|\][]|<3|\bxD\b|\^\^|\^_\^)(?![\w])/gi;
 
 /**
  * Lower-case matching form of cleaned text: NFKC (full-width digits, ligatures), accents removed,
@@ -51,6 +53,7 @@ export function foldText(text: string): string {
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-')
     .replace(/\u2044/g, '/')                       // fraction slash (NFKC turns ½ into 1⁄2)
+    .replace(EMOTICON, (m) => (/[(\[<\/|]/.test(m.slice(-1)) && !m.startsWith('<') ? ' 🙁 ' : ' 🙂 '))
     .replace(/\s+/g, ' ')
     .trim();
 }

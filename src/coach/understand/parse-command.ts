@@ -5,6 +5,7 @@
 // exception: it is a statement ("my doctor cleared me") and is found anywhere, negation-aware.
 import type { Analysis } from './analyze.js';
 import type { Command } from './understand.js';
+import { withinOneEdit } from './edit-distance.js';
 
 interface Spec {
   command: Command;
@@ -24,11 +25,12 @@ const SPECS: Spec[] = [
     objects: ['data', 'account', 'info', 'information', 'history', 'everything', 'me', 'profile', 'records', 'all', 'messages', 'chats', 'details'], alone: false },
   { command: 'delete', phrases: ['delete', 'delete account', 'forget me', 'forget about me', 'erase me', 'right to be forgotten'] },
   { command: 'stop', phrases: ['stop', 'quit', 'end', 'exit', 'cancel session', 'end session', 'stop session', 'enough', 'that is enough', 'i am out',
-    'i quit', 'unsubscribe', 'leave me alone', 'stop messaging me', 'stop texting me', 'i give up', 'give up', 'no more', 'stop it', 'stop now'] },
+    'i quit', 'unsubscribe', 'leave me alone', 'stop messaging me', 'stop texting me', 'i give up', 'give up', 'no more', 'stop it', 'stop now',
+    'stopping', 'quitting', 'i am stopping', 'stopping now', 'calling it', 'calling it a day', 'call it a day'] },
   { command: 'pause', phrases: ['pause', 'take a break', 'break', 'a break', 'later', 'maybe later', 'not now', 'talk later', 'remind me later',
     'some other time', 'another time', 'hold on', 'wait', 'one sec', 'one second', 'one moment', 'one minute', 'give me a minute', 'brb',
     'be right back', 'got to go', 'i have to go', 'have to go', 'need to go', 'gotta go', 'later please', 'not right now', 'another day',
-    'tomorrow', 'rain check', 'pause it', 'breather', 'take five'] },
+    'tomorrow', 'rain check', 'pause it', 'breather', 'take five', 'pausing', 'hang on', 'hang on a sec', 'pause for a sec'] },
   { command: 'continue', phrases: ['continue', 'resume', 'go on', 'carry on', 'keep going', 'where were we', 'back to it', 'pick up where we left off',
     'pick up where i left off', 'where did we leave off', 'where was i', 'unpause', 'let us continue', 'on we go', 'proceed', 'go ahead and continue',
     'back to where we were', 'lets keep going', 'i am back', 'ok i am back', 'i am back now'] },
@@ -65,13 +67,14 @@ const LEAD_INS = [
   'hey', 'hi', 'hello', 'so', 'well', 'yes', 'yeah', 'yep', 'right', 'actually', 'just', 'maybe', 'ugh', 'hmm', 'oh', 'bot', 'coach',
   'lol', 'now', 'time to', 'i need', 'i want', 'i need a', 'i want a', 'how about we', 'how about', 'we should', 'i should', 'i am', 'i',
   'show me', 'tell me', 'give me', 'i think', 'then', 'and', 'but', 'honestly', 'please just', 'sorry', 'thanks', 'thank you', 'think i will',
+  'hang on', 'hold on', 'wait', 'ready to', 'i am ready to', 'oh', 'ah', 'right then', 'ok so', 'so yeah',
 ];
 /** Words allowed after a command phrase ("stop for today", "skip this one please"). */
 const LIGHT = new Set(['the', 'a', 'an', 'my', 'this', 'that', 'it', 'one', 'all', 'for', 'now', 'today', 'tonight', 'please', 'pls', 'here',
   'then', 'session', 'exercise', 'exercises', 'practice', 'program', 'plan', 'step', 'bit', 'while', 'moment', 'minute', 'min', 'sec',
   'second', 'thanks', 'thank', 'you', 'me', 'us', 'everything', 'right', 'away', 'stuff', 'real', 'quick', 'quickly', 'lol', 'ok', 'okay',
   'just', 'too', 'also', 'with', 'of', 'again', 'bot', 'coach', 'already', 'haha', 'x', 'xx', 'sorry', 'mate', 'babe', 'thing', 'part',
-  'up', 'yet', 'so', 'far', 'out', 'there', 'folks', 'friend', 'hun', 'over', 'day', 'week', 'dear', 'anyway', 'anyways', 'guys', 'data']);
+  'up', 'yet', 'so', 'far', 'out', 'there', 'folks', 'friend', 'hun', 'over', 'day', 'week', 'dear', 'anyway', 'anyways', 'guys', 'data', 'to']);
 const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'dont']);
 
 const CLAUSE_BREAK = new Set(['.', '!', '?', ';', ',', ':', '(', ')', '-', '"']);
@@ -128,8 +131,8 @@ function commandAt(words: string[], at: number): Command | undefined {
       let ok: boolean;
       if (spec.objects) {
         const objAt = rest.slice(0, 4).findIndex((w) => spec.objects!.includes(w));
-        ok = objAt >= 0 && rest.slice(0, objAt).every((w) => LIGHT.has(w))
-          && rest.slice(objAt + 1).every((w) => LIGHT.has(w) || spec.objects!.includes(w))
+        // "delete everything you know about me", "can I see all the data you have on me": a short tail is fine
+        ok = objAt >= 0 && rest.slice(0, objAt).every((w) => LIGHT.has(w)) && rest.length - objAt - 1 <= 5
           || spec.alone === true && rest.every((w) => LIGHT.has(w));
       } else {
         ok = rest.length <= 4 && rest.every((w) => LIGHT.has(w));
@@ -186,11 +189,28 @@ function asksForProgress(words: string[]): boolean {
     && !words.some((w) => NEGATORS.has(w)) && /^(how|what|where|can|could|show|see|check|view|let|is|am|my|whats|tell|give)$/.test(words[0] ?? '');
 }
 
+/** One-word commands, for typos ("dnoe", "finsihed", "contiune"). */
+const ONE_WORD = new Map<string, Command>(compiled.flatMap((s) => s.split.filter((p) => p.length === 1 && p[0]!.length >= 4).map((p) => [p[0]!, s.command] as [string, Command])));
+
+/** A clause that is one unknown word one typo away from a one-word command. */
+function typoCommand(a: Analysis): Command | undefined {
+  const words = a.tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind === 'word');
+  const main = words.filter(({ t }) => !LIGHT.has(t.surface) && !LEAD_WORDS.has(t.surface));
+  if (main.length !== 1 || words.length > 4 || !a.unknown[main[0]!.i]) return undefined;
+  const w = main[0]!.t.surface;
+  if (w.length < 4) return undefined;
+  for (const [phrase, command] of ONE_WORD) if (withinOneEdit(w, phrase)) return command;
+  return undefined;
+}
+const LEAD_WORDS = new Set(leadIns.filter((l) => l.length === 1).map((l) => l[0]!));
+
 export function parseCommand(a: Analysis): Command | undefined {
   if (evaluated(a)) return 'evaluated';
   const all = clauses(a);
   if (all.length <= 2 && all.some(asksForProgress)) return 'progress';
   // one command per message; with several, the first wins; long messages need the command in a short clause
+  const typo = typoCommand(a);
+  if (typo) return typo;
   for (const words of all) {
     if (words.some((w) => NEGATORS.has(w))) {
       const c = clauseCommand(words);

@@ -32,6 +32,9 @@ const RATING_LEAD = new Set(['a', 'about', 'around', 'maybe', 'like', 'say', 'pr
 /** Words right after a number that make it a rating ("4 during", "3ish", "2 today"). */
 const RATING_TAIL = new Set(['during', 'after', 'afterwards', 'afterward', 'today', 'now', 'ish', 'then', 'tops', 'max', 'maybe', 'probably',
   'prob', 'pain', 'out', 'overall', 'throughout', 'honestly', 'tbh', 'i', 'lol', 'haha', 'yesterday', 'discomfort', 'burning', 'at', 'though']);
+/** Words after a number that opens the message and still leave it the answer ("2 but...", "3 tho"). */
+const OPENING_TAIL = new Set(['but', 'and', 'though', 'tho', 'although', 'because', 'cause', 'cos', 'so', 'with', 'just', 'then', 'maybe',
+  'i', 'it', 'its', "'s", 'ish', 'probably', 'honestly', 'not', 'no', 'yesterday', 'today']);
 /** Words that may share a short message with a bare number ("ok 3", "hmm 2 i think"). */
 const FILLER = new Set(['ok', 'um', 'uh', 'hmm', 'hm', 'erm', 'i', 'think', 'guess', 'maybe', 'probably', 'prob', 'like', 'about', 'around',
   'honestly', 'tbh', 'ngl', 'ish', 'yeah', 'yes', 'so', 'well', 'a', 'its', 'it', "'s", 'was', 'is', 'would', 'say', 'd', 'just', 'only',
@@ -109,7 +112,7 @@ export function parseRating(a: Analysis): RatingResult {
 
     // not a rating: units after, or a label before
     if (UNITS.has(next) && !(next === 'out' || next === 'of' && numberValue(next2) === 10)) continue;
-    if (next === ':' || next === '.' && /^\d{2}$/.test(next2)) continue;
+    if (next === ':' && /^\d/.test(next2) || next === '.' && /^\d{2}$/.test(next2)) continue;
     if ((prev === 'past' || prev === 'to') && ['quarter', 'half', 'twenty', 'ten', 'five'].includes(prev2)) continue;
     if (next === 'at' && ['night', 'noon', 'midnight'].includes(next2)) continue;
     if (BEFORE_NOT_RATING.has(prev) && !(prev === 'only' || prev === 'just')) continue;
@@ -117,7 +120,10 @@ export function parseRating(a: Analysis): RatingResult {
     if ((prev === 'is' || prev === 'was' || prev === "'s") && BEFORE_NOT_RATING.has(prev2)) continue;
     if (fromWord && (next === 'of' || next === 'more' || prev === 'no' || prev === 'this' || prev === 'that' || prev === 'which' || prev === 'other' || prev === 'any' || prev === 'each')) continue;
 
-    const whole = wholeSentence(a, i, i);
+    // "2 but there was a little blood": a number opening the message, then a conjunction, is the answer
+    const opening = t.findIndex((x) => x.kind === 'word' || x.kind === 'number') === i
+      && OPENING_TAIL.has(next) && numberValue(next2) === undefined;
+    const whole = wholeSentence(a, i, i) || opening;
     const strong = whole || RATING_LEAD.has(prev) && !(fromWord && prev === 'a' && value === 1 && next !== '' && !RATING_TAIL.has(next))
       || RATING_TAIL.has(next) && !fromWord || next === 'ish';
     if (fromWord && (!strong || AMBIGUOUS_NUMBER_WORDS.has(tok.surface) && !whole && !RATING_LEAD.has(prev))) continue;
@@ -138,11 +144,14 @@ export function parseRating(a: Analysis): RatingResult {
   return { unclear };
 }
 
-/** The number (tokens from..to) is all its sentence says, apart from filler and punctuation. */
+/** The number (tokens from..to) is all its sentence -- or its first clause ("zero, feel fine") -- says, apart from filler. */
 function wholeSentence(a: Analysis, from: number, to: number): boolean {
   const s = a.seg.sentence[from];
+  const firstClause = a.tokens.findIndex((_, j) => a.seg.sentence[j] === s && a.tokens[j]!.kind !== 'punct' && a.tokens[j]!.kind !== 'emoji');
+  const byClause = a.seg.punctClause[firstClause] === a.seg.punctClause[from];
+  const same = (j: number) => (byClause ? a.seg.punctClause[j] === a.seg.punctClause[from] : a.seg.sentence[j] === s);
   for (let j = 0; j < a.tokens.length; j++) {
-    if (a.seg.sentence[j] !== s || (j >= from && j <= to)) continue;
+    if (!same(j) || (j >= from && j <= to)) continue;
     const x = a.tokens[j]!;
     if (x.kind === 'punct' || x.kind === 'emoji') continue;
     if (!FILLER.has(x.surface)) return false;

@@ -18,8 +18,8 @@ const STRONG_NO = new Set(['no', 'nope', 'nah', 'naw', 'nay', 'negative', 'nein'
 const NO_PHRASES = ['not really', 'rather not', 'i would rather not', 'no thanks', 'no thank you', 'not now', 'not yet', 'not at all',
   'not today', 'i disagree', 'i do not agree', 'do not', 'i do not', 'i did not', 'i have not', 'i am not', 'i will not', 'i can not',
   'it is not', 'it did not', 'it was not', 'there is not', 'there was not', 'not for me', 'no way', 'hell no', 'none', 'nothing',
-  'i do not consent', 'i decline', 'not really no', 'no not really', 'not this time', 'i would not'];
-const NOT_AN_ANSWER = ['no idea', 'no clue', 'not sure', 'not certain', 'never mind', 'nevermind', 'no one', 'nobody', 'not 100', 'no more than',
+  'i do not consent', 'i decline', 'not really no', 'no not really', 'not this time', 'i would not', 'never mind', 'forget it'];
+const NOT_AN_ANSWER = ['no idea', 'no clue', 'not sure', 'not certain', 'no one', 'nobody', 'not 100', 'no more than',
   'i do not know', 'do not know', 'i am not sure', 'i am unsure', 'i can not tell', 'i do not remember', 'i can not remember', 'i can not say'];
 /** After "I do" / "it is" style answers only these may follow. */
 const PRONOUN_TAIL = new Set(['please', 'thanks', 'thank', 'you', 'lol', 'haha', 'yes', 'yeah', 'yep', 'so', 'too', 'now', 'today', 'ok']);
@@ -40,7 +40,13 @@ export function parseYesNo(a: Analysis): YesNo | undefined {
   const tokens = a.tokens;
   const emoji = tokens.filter((t) => t.kind === 'emoji').map((t) => t.surface);
   let words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number').map((t) => t.surface);
+  // "oh no", "uh oh", "oh god": exclamations, not answers
+  while (words.length > 1 && (['oh', 'uh', 'ah'].includes(words[0]!) && ['no', 'oh', 'god', 'dear', 'man', 'boy', 'wow', 'damn', 'gosh'].includes(words[1]!))) {
+    words = words.slice(2);
+  }
   while (words.length > 0 && LEAD_FILLER.has(words[0]!)) words = words.slice(1);
+  // "ok yes", "alright no": a weak opener followed by the real answer
+  if (words.length > 1 && WEAK_YES.has(words[0]!) && (STRONG_YES.has(words[1]!) || STRONG_NO.has(words[1]!))) words = words.slice(1);
 
   if (words.length === 0) {
     const yes = emoji.some((e) => YES_EMOJI.has(e)), no = emoji.some((e) => NO_EMOJI.has(e));

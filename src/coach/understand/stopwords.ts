@@ -18,7 +18,8 @@ const stop = `${glue} and or but if then than because as until while at by for w
   anyone someone everyone one ones thing things stuff way ways much many lot lots
   really actually basically literally honestly definitely probably maybe perhaps guess try tried trying
   use used using usually always often sometimes around almost put puts putting take takes took taking give gives
-  gave keep keeps kept start started starting find found look looked seem seems seemed am pm oclock`;
+  gave keep keeps kept start started starting find found look looked seem seems seemed am pm oclock fine good great
+  alright nice`;
 
 /** Skipped inside a term match and carry no meaning of their own. */
 export const GLUE_WORDS: ReadonlySet<string> = new Set(glue.split(/\s+/).filter(Boolean));

@@ -77,6 +77,26 @@ function withinClause(a: Analysis, positions: readonly number[]): boolean {
 }
 
 /** All places the term occurs. `content` is meaningful(a), precomputed by the caller. */
+/** Like findTerm, but the words must follow each other in order with only glue words between ("I don't really feel safe"). */
+export function findPhrase(term: Term, a: Analysis, content: readonly number[]): TermHit[] {
+  const hits: TermHit[] = [];
+  const k = term.words.length;
+  for (let p = 0; p + k <= content.length; p++) {
+    let fuzzy = false, ok = true;
+    for (let w = 0; w < k && ok; w++) {
+      const i = content[p + w]!;
+      if (w > 0 && a.seg.sentence[i] !== a.seg.sentence[content[p]!]) { ok = false; break; }
+      const m = wordMatch(term.words[w]!, a, i);
+      if (!m) ok = false;
+      else fuzzy ||= m === 'fuzzy';
+    }
+    if (!ok) continue;
+    const positions = content.slice(p, p + k);
+    hits.push({ positions, start: positions[0]!, end: positions[k - 1]!, fuzzy });
+  }
+  return hits;
+}
+
 export function findTerm(term: Term, a: Analysis, content: readonly number[]): TermHit[] {
   const hits: TermHit[] = [];
   const k = term.words.length;

@@ -11,7 +11,7 @@ import { parseCommand } from './parse-command.js';
 import { parseChoices } from './parse-choices.js';
 import { parseTime } from './parse-time.js';
 import { parseTimeZone } from './parse-time-zone.js';
-import { detectRedFlags } from './detect-red-flags.js';
+import { detectRedFlags, explainedByEvaluation } from './detect-red-flags.js';
 import { detectCrisis } from './detect-crisis.js';
 import { matchTopic } from './match-topic.js';
 import { hasOwnMeaning } from './has-own-meaning.js';
@@ -52,7 +52,11 @@ export function understand(raw: string, content: Content, options?: UnderstandOp
   if (!a) return out;
 
   out.crisis = safely(() => detectCrisis(a, index.crisis), false);
-  const flags = safely(() => detectRedFlags(a, index.redFlags), { redFlags: [], maybeRedFlags: [] });
+  const command = safely(() => parseCommand(a), undefined);
+  if (command) out.command = command;
+  // symptoms named inside a report of a clinician's evaluation are explained by it, not new
+  const explained = command === 'evaluated' ? explainedByEvaluation : undefined;
+  const flags = safely(() => detectRedFlags(a, index.redFlags, explained), { redFlags: [], maybeRedFlags: [] });
   out.redFlags = flags.redFlags;
   out.maybeRedFlags = flags.maybeRedFlags;
 
@@ -62,8 +66,6 @@ export function understand(raw: string, content: Content, options?: UnderstandOp
 
   const yesNo = safely(() => parseYesNo(a), undefined);
   if (yesNo) out.yesNo = yesNo;
-  const command = safely(() => parseCommand(a), undefined);
-  if (command) out.command = command;
 
   const choiceNames = Array.isArray(options?.choiceNames) ? options.choiceNames : undefined;
   out.choices = safely(() => parseChoices(a, choiceNames), []);
@@ -78,6 +80,8 @@ export function understand(raw: string, content: Content, options?: UnderstandOp
     const topic = safely(() => matchTopic(a, index.topics), { candidates: [] as string[] });
     if (topic.topic) out.topic = topic.topic;
     out.topicCandidates = topic.candidates;
+    // "it burns at the entrance, what do I do": the answer to the question is more help than the help list
+    if (out.command === 'help' && out.topic) delete out.command;
   }
   return out;
 }

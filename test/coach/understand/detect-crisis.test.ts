@@ -18,7 +18,7 @@ describe('detectCrisis', () => {
   });
   it.each([
     "I'm not suicidal, just frustrated", 'this is not an emergency, just a question', 'the burning is annoying', 'I am fine',
-    'my partner helps me breathe',
+    'my partner helps me breathe', 'honestly not much felt safe today', 'is it going to hurt me the first time?',
   ])('%j is not a crisis', (text) => {
     expect(crisis(text)).toBe(false);
   });

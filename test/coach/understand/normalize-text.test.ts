@@ -36,6 +36,12 @@ describe('foldText', () => {
     expect(foldText('３/１０')).toBe('3/10');
     expect(foldText('3\u20E3')).toBe('3');
   });
+  it('reads text emoticons as emoji, but not clock times or links', () => {
+    expect(foldText('0 :)')).toBe('0 🙂');
+    expect(foldText('ok :-( really')).toBe('ok 🙁 really');
+    expect(foldText('<3 xD')).toBe('🙂 🙂');
+    expect(foldText('at 8:30 see http://x.org')).toBe('at 8:30 see http://x.org');
+  });
   it('drops emoji skin tones', () => {
     expect(foldText('👍🏽')).toBe('👍');
   });

@@ -21,6 +21,7 @@ describe('parseCommand', () => {
     ["I've been checked", 'evaluated'], ['the doctor cleared me', 'evaluated'], ['I was evaluated yesterday', 'evaluated'],
     ['got the all clear', 'evaluated'], ['my gyno examined me and said everything is fine', 'evaluated'],
     ['go back', 'back'], ['previous', 'back'], ['back', 'back'],
+    ['dnoe', 'done'], ['finsihed', 'done'], ['stpo', 'stop'], ['contiune', 'continue'], ['ok skpi', 'skip'],
   ])('%j -> %s', (text, want) => {
     expect(cmd(text)).toBe(want);
   });
@@ -30,7 +31,7 @@ describe('parseCommand', () => {
     'it helps to breathe', 'I need help with the burning at the entrance', 'the end of the dilator felt cold', 'I did it again and it burned',
     "the doctor hasn't cleared me yet", 'I need to get checked', 'I will see my doctor next week', 'should I get checked?',
     'my doctor said it is fine to use coconut oil', "don't delete my data", 'I forgot my dilator at home', 'ready to give up honestly?',
-    'it was a 3',
+    'it was a 3', 'none', 'gone',
   ])('%j is not a command', (text) => {
     expect(cmd(text)).toBeUndefined();
   });

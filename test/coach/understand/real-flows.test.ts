@@ -87,4 +87,30 @@ describe('understand against flows/', () => {
     expect(checked).toBeGreaterThan(150);
     expect(failures.length / checked, failures.join('\n')).toBeLessThan(0.05);
   });
+
+  // Lines another engineer's transcripts found misread (test/transcripts/known-gaps.md), at the understanding level.
+  it.each([
+    ['honestly not much felt safe today, i was tense the whole time', { crisis: false }],
+    ['it burns a bit at the entrance, what do i do', { topic: 'trouble.burning', command: undefined }],
+    ['2 but there was a little bit of blood on the tissue after, and its not my period', { rating: 2, redFlags: ['red.bleeding'] }],
+    ["Hi. my midwife examined me yesterday, its a mild prolapse and she referred me to a pelvic health physio but said the gentle exercises are fine. I've been cleared",
+      { command: 'evaluated', redFlags: [], maybeRedFlags: [] }],
+    ['hmm doing this one i notice this heavy dragging feeling down there. tbh its been there most of the week', { redFlags: ['red.pressure'] }],
+    ['ok yes, you can store it', { yesNo: 'yes' }],
+    ['0 :)', { rating: 0 }],
+    ['dnoe', { command: 'done' }],
+    ['finsihed', { command: 'done' }],
+    ['zero, feel fine', { rating: 0 }],
+    ['done w that one', { command: 'done' }],
+    ["hang on can we pause a sec, my phone's ringing", { command: 'pause' }],
+    ['ready to keep going', { command: 'continue' }],
+    ['cant do this rn, stopping', { command: 'stop' }],
+    ['can i see all the data you have on me?', { command: 'export' }],
+    ['nvm dont', { yesNo: 'no' }],
+    ['what can i say to you?', { command: 'help' }],
+    ['delete everything you know about me', { command: 'delete' }],
+  ] as const)('%j', (msg, want) => {
+    const u = understand(msg, real()) as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(want)) expect(u[k], k).toEqual(v);
+  });
 });
