@@ -2,8 +2,22 @@
 
 const partsFormat = new Map<string, Intl.DateTimeFormat>();
 
-/** The zone's offset from UTC at an instant, in milliseconds. */
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/** The zone's offset from UTC at an instant, in milliseconds. Offsets only change on quarter hours, so they are cached per quarter. */
 export function zoneOffset(instant: number, zone: string): number {
+  const key = `${zone}|${Math.floor(instant / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = computeOffset(Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR, zone);
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(instant: number, zone: string): number {
   let format = partsFormat.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
