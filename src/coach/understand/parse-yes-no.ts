@@ -31,9 +31,15 @@ const TRAILING_OK = new Set(['please', 'thanks', 'thank', 'you', 'then', 'lol', 
   'alright', 'will', 'can', 'so', 'too', 'again', 'now', 'buddy', 'coach', 'mate', 'dear', 'x', 'xx']);
 const LEAD_FILLER = new Set(['um', 'uh', 'erm', 'hmm', 'hm', 'well', 'oh', 'ah', 'honestly', 'tbh', 'ngl', 'lol', 'haha', 'hey', 'hi', 'actually', 'so', 'uhh', 'umm']);
 
+const phraseWords = new Map<string, string[]>();
+
+/** Does the message start with this phrase, word for word? (Phrases are split once and kept: this runs on every message.) */
 function startsWith(words: string[], phrase: string): boolean {
-  const p = phrase.split(' ');
-  return p.every((w, k) => words[k] === w);
+  let p = phraseWords.get(phrase);
+  if (!p) { p = phrase.split(' '); phraseWords.set(phrase, p); }
+  if (p.length > words.length || words[0] !== p[0]) return false;
+  for (let k = 1; k < p.length; k += 1) if (words[k] !== p[k]) return false;
+  return true;
 }
 
 export function parseYesNo(a: Analysis): YesNo | undefined {
