@@ -5,10 +5,8 @@ import { createCoach } from './coach/handle-turn.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { openStore } from './store/open-store.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
-import { createLogger } from './server/logger.js';
-import { startServer } from './server/start.js';
 import { CoachError } from './errors.js';
-import { setUpLlm, type LlmWiring } from './llm/setup.js';
+import type { LlmWiring } from './llm/setup.js';
 
 async function main(config: Config): Promise<void> {
   const content = loadContent();
@@ -16,7 +14,10 @@ async function main(config: Config): Promise<void> {
   let llm: LlmWiring | undefined;
   try {
     // The optional LLM voice (docs/llm.md): nothing is built and nothing leaves the machine unless GENTLEPATH_LLM_MODE says so.
-    llm = await setUpLlm(config.llm, content, { ...config, db: store.kysely });
+    // Loaded only when asked for: the OpenAI SDK is the heaviest import there is.
+    llm = config.llm.mode === 'off' && !config.llm.classify
+      ? { summary: 'LLM off (scripted text only)', close: async () => {} }
+      : await (await import('./llm/setup.js')).setUpLlm(config.llm, content, { ...config, db: store.kysely });
     if (config.llm.mode !== 'off' || config.llm.classify) process.stderr.write(`${llm.summary}\n`);
     if (config.command === 'migrate') {
       process.stdout.write(`database ${config.databaseUrl ? 'at DATABASE_URL' : `at ${config.dbPath}`} is up to date\n`);
@@ -34,6 +35,7 @@ async function main(config: Config): Promise<void> {
     }
     if (config.command === 'start') {
       // The HTTP server: web chat page, Bot Framework, Slack (see src/server/start.ts). Runs until Ctrl+C.
+      const [{ startServer }, { createLogger }] = await Promise.all([import('./server/start.js'), import('./server/logger.js')]);
       const running = await startServer({ config, content, store, rephraser: llm.rephraser, logger: createLogger({ level: config.logLevel }) });
       process.stdout.write(`GentlePath is running: open ${running.url} for the web chat (Ctrl+C to stop)\n`);
       await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });

@@ -1,12 +1,13 @@
 // Reads every YAML file in flows/, merges them and validates the whole program at start-up.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../project-root.js';
 import { parse } from 'yaml';
 import { contentSchema, type Content } from './schema.js';
 import { CoachError } from '../errors.js';
 import { checkMessages } from './render-message.js';
 
-export const defaultFlowsDir = new URL('../../flows/', import.meta.url).pathname;
+export const defaultFlowsDir = join(projectRoot, 'flows');
 
 /** Loads and validates flows/. A broken file stops start-up with the file, the path inside it and the reason. */
 export function loadContent(dir: string = defaultFlowsDir): Content {

@@ -3,8 +3,9 @@
 // so a prompt can only ever carry what the caller passes on purpose.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../project-root.js';
 
-export const defaultPromptsDir = new URL('../../prompts/', import.meta.url).pathname;
+export const defaultPromptsDir = join(projectRoot, 'prompts');
 
 export interface PromptMessages {
   system: string;
