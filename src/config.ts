@@ -60,7 +60,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   }
   const { values, positionals } = parsed;
   const result = schema.safeParse({
-    command: positionals[0] ?? 'start',
+    // The last word wins, so `npm run chat -- export` ("chat export") runs the export.
+    command: positionals.at(-1) ?? 'start',
     dbPath: values.db ?? env.GENTLEPATH_DB ?? 'data/gentlepath.db',
     databaseUrl: env.DATABASE_URL || undefined,
     user: values.user ?? env.GENTLEPATH_USER ?? 'local',

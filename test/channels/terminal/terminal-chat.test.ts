@@ -40,3 +40,20 @@ describe('terminal chat, scripted mode', () => {
     expect(back.toLowerCase()).toContain('hip');
   }, 60_000);
 });
+
+describe('data rights on the command line', () => {
+  it('exports everything about a user as JSON, then deletes it all', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'gp-')), 'rights.db');
+    const user = ['--user', 'rights', '--db', db, '--now', '2026-11-23T18:00:00Z'];
+    await chat(user, 'hi\nyes\nno\nno\nno\nno\n8pm\nUTC\nstart\nno\ndone\ndone\n1 and 3\ndone\ndone\ndone\ndone\n1\n2\nwarm shower first helped\n');
+    const exported = JSON.parse(await chat([...user, 'export'], ''));
+    expect(exported.conversation.consentAt).toBeTruthy();
+    expect(exported.practice).toHaveLength(1);
+    expect(exported.practice[0]).toMatchObject({ painDuring: 1, painAfter: 2 });
+    expect(exported.journal[0].text).toBe('warm shower first helped');
+    const deleted = await chat([...user, 'delete'], '');
+    expect(deleted.toLowerCase()).toContain('delete');
+    const after = JSON.parse(await chat([...user, 'export'], ''));
+    expect(after).toEqual({ conversation: null, practice: [], journal: [], scheduled: [] });
+  }, 90_000);
+});
