@@ -59,6 +59,8 @@ function answerFor(u: Understanding, expects: Expectation | undefined): BareEven
     case 'text':
       if (u.command && ['skip', 'stop', 'pause', 'help', 'delete', 'export', 'progress'].includes(u.command)) break;
       if (u.yesNo === 'no' && u.text.split(/\s+/).length <= 3) return { type: 'SKIP' };
+      // A question at the journal prompt is a question, not the day's journal line.
+      if (u.topic && u.text.trim().endsWith('?')) return { type: 'TOPIC', id: u.topic };
       if (u.text.trim().length > 0) return { type: 'TEXT', text: u.text };
       break;
   }

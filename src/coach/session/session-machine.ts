@@ -85,12 +85,14 @@ export function createSessionMachine(content: Content) {
       moreExercises: ({ context }) => (context.day?.circuitIndex ?? 0) + 1 < circuit.length,
       isChoiceExercise: ({ context }) => Boolean(circuit[context.day?.circuitIndex ?? 0]?.choose),
       onboarded: ({ context }) => context.progress !== null,
+      consented: ({ context }) => context.profile.consentAt !== null,
     },
     actions: {
       /** Says a prompt and remembers it as the question this state is waiting on. */
       ask: assign(({ context }, says: Say[]) => ({ out: [...context.out, ...says], prompt: says })),
       say: assign(({ context }, says: Say[]) => ({ out: [...context.out, ...says] })),
       repeatPrompt: assign(({ context }) => ({ out: [...context.out, message('reprompt', { options: '' }), ...context.prompt] })),
+      dropPendingPrompt: assign(({ context }) => ({ out: context.out.filter((say) => !context.prompt.includes(say)) })),
       showPrompt: assign(({ context }) => ({ out: [...context.out, ...context.prompt] })),
       recordConsent: assign(({ context, event }) => ({
         profile: { ...context.profile, consentAt: event.facts.now, consentVersion: event.facts.contentVersion },
@@ -233,7 +235,9 @@ export function createSessionMachine(content: Content) {
       noteRedFlags: assign(({ context, event }) => {
         // A plain "yes" at a safety question reports what that question listed.
         const ids = event.type === 'RED_FLAG' ? event.ids : context.unclearRedFlags.length > 0 ? context.unclearRedFlags : ['safety_check'];
-        return { redFlags: [...new Set([...context.redFlags, ...ids])], unclearRedFlags: [] };
+        // The question this same message led to (the next rating, the journal) is no longer asked.
+        const out = context.out.filter((say) => !context.prompt.includes(say));
+        return { redFlags: [...new Set([...context.redFlags, ...ids])], unclearRedFlags: [], out, prompt: [] };
       }),
       notePossibleRedFlags: assign(({ event }) => ({ unclearRedFlags: event.type === 'MAYBE_RED_FLAG' ? event.ids : [] })),
       announcePause: assign(({ context }) => {
@@ -291,7 +295,7 @@ export function createSessionMachine(content: Content) {
     context: emptyContext,
     initial: 'main',
     on: {
-      CRISIS: { target: '.paused', actions: { type: 'say', params: [message('safety.crisis')] } },
+      CRISIS: { target: '.paused', actions: ['dropPendingPrompt', { type: 'say', params: [message('safety.crisis')] }] },
       RED_FLAG: { target: '.main.pausedForEvaluation', actions: ['noteRedFlags', 'scheduleClinicianCheck'] },
       MAYBE_RED_FLAG: { target: '.confirmingRedFlag', actions: 'notePossibleRedFlags' },
       HELP: { actions: { type: 'say', params: [message('help')] } },
@@ -491,13 +495,14 @@ export function createSessionMachine(content: Content) {
             },
           },
           pausedForEvaluation: {
-            ...meta('yesno'),
+            // Only an explicit "I've been checked" starts the way back: an "ok" to the pause message must not.
+            ...meta('cleared'),
             entry: 'announcePause',
             on: {
               SCHEDULED: { actions: { type: 'handleScheduled', params: 'pausedForEvaluation' } },
               SNOOZE: { actions: { type: 'say', params: [message('safety.still_paused')] } },
               EVALUATED: 'confirmingClearance',
-              YES: 'confirmingClearance',
+              YES: { actions: { type: 'say', params: [message('safety.still_paused')] } },
               NEW_DAY: { actions: 'closeDay' },
               RED_FLAG: { target: 'pausedForEvaluation', actions: 'noteRedFlags' },
               MAYBE_RED_FLAG: { actions: { type: 'say', params: [message('safety.still_paused')] } },
@@ -516,8 +521,16 @@ export function createSessionMachine(content: Content) {
             ...meta('yesno'),
             entry: { type: 'ask', params: [message('safety.ask_evaluated')] },
             on: {
-              YES: [{ guard: 'onboarded', target: 'idle', actions: 'resumeAfterClearance' }, { target: 'onboarding', actions: 'resumeAfterClearance' }],
-              EVALUATED: [{ guard: 'onboarded', target: 'idle', actions: 'resumeAfterClearance' }, { target: 'onboarding', actions: 'resumeAfterClearance' }],
+              YES: [
+                { guard: 'onboarded', target: 'idle', actions: 'resumeAfterClearance' },
+                { guard: 'consented', target: 'onboarding.reminderTime', actions: 'resumeAfterClearance' },
+                { target: 'onboarding', actions: 'resumeAfterClearance' },
+              ],
+              EVALUATED: [
+                { guard: 'onboarded', target: 'idle', actions: 'resumeAfterClearance' },
+                { guard: 'consented', target: 'onboarding.reminderTime', actions: 'resumeAfterClearance' },
+                { target: 'onboarding', actions: 'resumeAfterClearance' },
+              ],
               NO: { target: 'pausedForEvaluation' },
               RED_FLAG: { target: 'pausedForEvaluation', actions: 'noteRedFlags' },
               TOPIC: { actions: 'answerTopic' },
@@ -544,9 +557,9 @@ export function createSessionMachine(content: Content) {
       paused: {
         ...meta('start'),
         on: {
+          // Only an explicit "continue" resumes: after a crisis message, an "ok" must not restart exercises.
           CONTINUE: 'main.history',
           START: 'main.history',
-          YES: 'main.history',
           TOPIC: { actions: 'answerTopic' },
           PAUSE: { actions: { type: 'say', params: [message('pause')] } },
           STOP: { actions: { type: 'say', params: [message('stop')] } },
