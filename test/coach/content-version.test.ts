@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCoach } from '../../src/coach/handle-turn.js';
 import { defaultFlowsDir, loadContent } from '../../src/content/load-content.js';
-import { openSqliteStore } from '../../src/store/open-sqlite.js';
+import { backends } from '../helpers/backends.js';
 
 function changedFlows(edit: (exposure: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'gp-flows-'));
@@ -20,9 +20,9 @@ function changedFlows(edit: (exposure: string) => string): string {
 
 const onboarding = ['hi', 'yes', 'no', 'no', 'no', 'no', '8pm', 'UTC'];
 
-describe('content version change', () => {
-  it('brings a user who was mid-circuit back to a safe point, keeping their progress', async () => {
-    const store = await openSqliteStore(':memory:');
+describe.each(backends)('content version change on $name', ({ available, open }) => {
+  it.skipIf(!available)('brings a user who was mid-circuit back to a safe point, keeping their progress', async () => {
+    const { store, cleanup } = await open();
     const old = createCoach({ content: loadContent(), store });
     for (const text of [...onboarding, 'start', 'no', 'done']) await old.handleTurn('u', { text });
     const renamed = loadContent(changedFlows((y) => y.replace(/(name: ")[^"]*(")/, '$1Gentle outside touch$2')));
@@ -34,11 +34,11 @@ describe('content version change', () => {
     const progress = await updated.handleTurn('u', { text: 'progress' });
     expect(progress.map((r) => r.text).join('\n')).toContain('Step 1: Gentle outside touch');
     expect((await store.loadConversation('u'))?.contentVersion).toBe('2099-01-01.1');
-    await store.close();
+    await cleanup();
   });
 
-  it('moves a user whose step was removed to the last step that exists', async () => {
-    const store = await openSqliteStore(':memory:');
+  it.skipIf(!available)('moves a user whose step was removed to the last step that exists', async () => {
+    const { store, cleanup } = await open();
     const old = createCoach({ content: loadContent(), store });
     for (const text of onboarding) await old.handleTurn('u', { text });
     // Put the stored user at step 6 (partner progression), then remove that step from the program.
@@ -51,6 +51,6 @@ describe('content version change', () => {
     const updated = createCoach({ content: shorter, store });
     const progress = await updated.handleTurn('u', { text: 'progress' });
     expect(progress.map((r) => r.text).join('\n')).toMatch(/Step 5[^\n]*dilator size 3/);
-    await store.close();
+    await cleanup();
   });
 });

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { emptyProfile } from '../../src/coach/session/session-machine.js';
 import { createFieldCipher, parseKey } from '../../src/store/field-cipher.js';
 import { openSqliteStore } from '../../src/store/open-sqlite.js';
+import { openPostgresStore } from '../../src/store/open-postgres.js';
+import pg from 'pg';
+import { freshPostgresDatabase, hasPostgres } from '../helpers/backends.js';
 
 const secretLine = 'my partner held my hand and it felt safe';
 const commit = (effects: never[] | object[], version = 0) => ({
@@ -46,6 +49,24 @@ describe('encryption at rest', () => {
     const after = await openSqliteStore(file, createFieldCipher(newKey));
     expect((await after.exportUser('u1')).journal[0]?.text).toBe(secretLine);
     await after.close();
+  });
+
+  it.skipIf(!hasPostgres)('stores journal text encrypted on PostgreSQL too', async () => {
+    const db = await freshPostgresDatabase();
+    try {
+      const store = await openPostgresStore(db.url, { cipher: createFieldCipher(randomBytes(32)) });
+      await store.commitTurn(commit([{ kind: 'saveJournal', day: '2026-11-23', text: secretLine }]));
+      expect((await store.exportUser('u1')).journal[0]?.text).toBe(secretLine);
+      await store.close();
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      const raw = await client.query('select text from journal');
+      await client.end();
+      expect(raw.rows[0].text.startsWith('gp1:')).toBe(true);
+      expect(raw.rows[0].text).not.toContain('partner');
+    } finally {
+      await db.drop();
+    }
   });
 
   it('refuses a key of the wrong size with a clear message', () => {
