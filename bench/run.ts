@@ -7,10 +7,11 @@ import { reminderFanout } from './reminder-fanout.js';
 import { size } from './size.js';
 import { startup } from './startup.js';
 import { turnInProcess } from './turn-in-process.js';
+import { turnMultiprocess } from './turn-multiprocess.js';
 
 const quick = process.argv.includes('--quick');
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const benchmarks: Benchmark[] = [turnInProcess, startup, size, reminderFanout];
+const benchmarks: Benchmark[] = [turnInProcess, turnMultiprocess, startup, size, reminderFanout];
 for (const extra of ['./botframework-turn.js', './llm-latency.js']) {
   try {
     const mod = await import(extra) as { benchmark?: Benchmark };
