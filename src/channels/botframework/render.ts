@@ -1,5 +1,7 @@
 // The coach's replies as Bot Framework activities: suggested actions for quick replies, and on Teams an
-// Adaptive Card for ratings (and for longer button lists, which Teams' suggested actions cannot show).
+// Adaptive Card for ratings (and for longer button lists, which Teams' suggested actions cannot show). The
+// progress chart goes as an Adaptive Card Image of a PNG data URI (Teams does not render SVG reliably).
+import { Resvg } from '@resvg/resvg-js';
 import type { Activity, Attachment, CardAction } from 'botbuilder';
 import type { BotReply, Button } from '../../coach/bot-reply.js';
 
@@ -17,10 +19,11 @@ export function renderForBotFramework(replies: readonly BotReply[], channelId: s
       // Teams' markdown joins single line breaks; a blank line keeps each line of the scripted text.
       ? { type: 'message', text: reply.text.replace(/\n/g, '\n\n'), textFormat: 'markdown' }
       : { type: 'message', text: reply.text, textFormat: 'plain' };
+    if (reply.attachment?.kind === 'chart') activity.attachments = [chartCard(reply.attachment.svg)];
     const buttons = reply.buttons ?? [];
     if (buttons.length === 0) return activity;
     if (teams && (reply.expects === 'rating' || buttons.length > TEAMS_MAX_SUGGESTED)) {
-      activity.attachments = [buttonCard(buttons)];
+      activity.attachments = [...(activity.attachments ?? []), buttonCard(buttons)];
     } else {
       activity.suggestedActions = { to: [], actions: buttons.map(toCardAction) };
     }
@@ -46,6 +49,24 @@ export function buttonCard(buttons: readonly Button[]): Attachment {
         type: 'ActionSet',
         actions: row.map((b) => ({ type: 'Action.Submit', title: b.label, data: { reply: b.value, msteams: { type: 'imBack', value: b.value } } })),
       })),
+    },
+  };
+}
+
+/** The SVG chart as a PNG, drawn by resvg with the system's fonts (for the axis labels and legend). */
+export function chartPng(svg: string): Buffer {
+  return new Resvg(svg, { background: '#ffffff', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true } }).render().asPng();
+}
+
+/** The progress chart as an Adaptive Card with one Image (a PNG data URI, which Teams and Web Chat both show). */
+export function chartCard(svg: string): Attachment {
+  return {
+    contentType: ADAPTIVE_CARD,
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.4',
+      body: [{ type: 'Image', url: `data:image/png;base64,${chartPng(svg).toString('base64')}`, altText: 'Pain ratings over the last 14 days', size: 'Stretch' }],
     },
   };
 }

@@ -120,6 +120,22 @@ describe('Bot Framework /api/messages (local mode)', () => {
     expect((await server.store.exportUser(`bf:msteams:${conv}`)).practice.at(-1)).toMatchObject({ painDuring: 1, painAfter: 1 });
   });
 
+  it('sends the progress chart as an Adaptive Card Image whose url is a PNG data URI', async () => {
+    const conv = 'conv-progress';
+    for (const message of ['hi', ...ONBOARDING]) await turn(conv, { text: message });
+    const replies = await turn(conv, { text: 'progress' });
+    const withChart = replies.filter((r) => (r.activity.attachments ?? []).some((a: { content?: { body?: Array<{ type: string }> } }) => a.content?.body?.some((b) => b.type === 'Image')));
+    expect(withChart).toHaveLength(1);
+    const card = withChart[0]!.activity.attachments.find((a: { contentType: string }) => a.contentType === ADAPTIVE_CARD);
+    const image = card.content.body.find((b: { type: string }) => b.type === 'Image');
+    expect(image.altText).toMatch(/14 days/);
+    const match = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(image.url);
+    expect(match).not.toBeNull();
+    const png = Buffer.from(match![1]!, 'base64');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.length).toBeGreaterThan(1000);
+  });
+
   it('stores a conversation reference (ids, no names) and sends proactively through it', async () => {
     await turn('conv-proactive', { text: 'hi' });
     const row = await server.store.kysely.selectFrom('conversation_refs').selectAll().where('conversation_key', '=', 'bf:emulator:conv-proactive').executeTakeFirstOrThrow();
