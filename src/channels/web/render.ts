@@ -1,5 +1,5 @@
 // The coach's replies as Direct Line activities for Web Chat: plain text (the scripted line breaks kept),
-// quick replies and 0-10 ratings as suggested actions.
+// quick replies and 0-10 ratings as suggested actions, the progress chart as an SVG image attachment.
 import type { BotReply } from '../../coach/bot-reply.js';
 
 export interface OutboundActivity {
@@ -7,9 +7,14 @@ export interface OutboundActivity {
   text?: string;
   textFormat?: 'plain';
   suggestedActions?: { to: string[]; actions: Array<{ type: 'imBack'; title: string; value: string }> };
+  /** The progress chart: Web Chat shows an image/* attachment as an <img> of its contentUrl (the page's CSP allows data:). */
+  attachments?: Array<{ contentType: 'image/svg+xml'; contentUrl: string; name: string }>;
   /** What the coach is waiting for, for pages and tests (Web Chat ignores it). */
   channelData?: { expects?: string; contentIds?: string[] };
 }
+
+/** Web Chat uses the attachment's name as the image's alt text. */
+export const CHART_ALT = 'Pain ratings over the last 14 days';
 
 export function renderForWeb(replies: readonly BotReply[]): OutboundActivity[] {
   return replies.map((reply) => {
@@ -17,9 +22,16 @@ export function renderForWeb(replies: readonly BotReply[]): OutboundActivity[] {
       type: 'message', text: reply.text, textFormat: 'plain',
       channelData: { contentIds: reply.contentIds, ...(reply.expects ? { expects: reply.expects } : {}) },
     };
+    if (reply.attachment?.kind === 'chart') {
+      activity.attachments = [{ contentType: 'image/svg+xml', contentUrl: svgDataUrl(reply.attachment.svg), name: CHART_ALT }];
+    }
     if (reply.buttons?.length) {
       activity.suggestedActions = { to: [], actions: reply.buttons.map((b) => ({ type: 'imBack', title: b.label, value: b.value })) };
     }
     return activity;
   });
+}
+
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }

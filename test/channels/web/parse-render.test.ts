@@ -23,4 +23,15 @@ describe('web render', () => {
       suggestedActions: { to: [], actions: [{ type: 'imBack', title: '0', value: '0' }, { type: 'imBack', title: '10', value: '10' }] },
     }]);
   });
+  it('sends the progress chart as an SVG image attachment (a data: URL Web Chat shows as an <img>)', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>';
+    const [activity] = renderForWeb([{ text: 'Your progress', contentIds: ['progress'], rephrasable: false, attachment: { kind: 'chart', svg, points: 0 } }]);
+    expect(activity!.attachments).toHaveLength(1);
+    const [image] = activity!.attachments!;
+    expect(image!.contentType).toBe('image/svg+xml');
+    expect(image!.contentUrl.startsWith('data:image/svg+xml;base64,')).toBe(true);
+    expect(Buffer.from(image!.contentUrl.split(',')[1]!, 'base64').toString('utf8')).toBe(svg);
+    // An export attachment is not an image.
+    expect(renderForWeb([{ text: '{}', contentIds: [], rephrasable: false, attachment: { kind: 'export', data: {} } }])[0]!.attachments).toBeUndefined();
+  });
 });

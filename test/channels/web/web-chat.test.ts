@@ -117,6 +117,13 @@ describe.skipIf(!CHROMIUM)('web chat page', () => {
     await press(page, '0');
     await expect.poll(async () => (await server.store.exportUser(`web:${conversationId}`)).practice.at(-1)?.painAfter, { timeout: 15_000 }).toBe(0);
     expect((await server.store.exportUser(`web:${conversationId}`)).practice.at(-1)?.painDuring).toBe(1);
+
+    // "progress" shows the 14-day chart as an image (sent as an SVG data: URL; Web Chat shows it through a blob: URL).
+    await type(page, 'progress');
+    const chart = page.locator('.webchat__bubble img[alt="Pain ratings over the last 14 days"]');
+    await expect.poll(() => chart.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true);
+    await page.screenshot({ path: 'test-output/web-chat-progress.png', fullPage: true });
     expect(failures).toEqual([]);
     await page.close();
   });
