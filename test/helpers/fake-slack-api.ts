@@ -1,6 +1,8 @@
 // A local stand-in for Slack's Web API (point the WebClient at `apiUrl`, which ends in /api/): answers
 // auth.test, chat.postMessage, chat.update, views.publish and conversations.open, and records every call.
-// The token "xoxb-revoked" gets invalid_auth.
+// File uploads as files.uploadV2 makes them: files.getUploadURLExternal hands out an upload_url on this
+// server (/upload/<file id>), which takes the bytes (multipart, field "body") into `uploads`, and
+// files.completeUploadExternal shares the file into channel_id. The token "xoxb-revoked" gets invalid_auth.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,24 +11,52 @@ export interface SlackCall {
   args: Record<string, any>;
 }
 
+export interface SlackUpload {
+  fileId: string;
+  filename: string;
+  bytes: Buffer;
+}
+
 export interface FakeSlackApi {
   apiUrl: string;
   calls: SlackCall[];
+  /** Bytes POSTed to the upload URLs, in arrival order. */
+  uploads: SlackUpload[];
   callsTo(method: string): SlackCall[];
   waitFor(method: string, count: number, timeoutMs?: number): Promise<SlackCall[]>;
+  /** The next call to `method` answers { ok: false, error }. */
+  failNext(method: string, error: string): void;
   close(): Promise<void>;
 }
 
 export const FAKE_BOT_USER = 'UBOT0001';
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'files'];
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
+  const uploads: SlackUpload[] = [];
+  const filenames = new Map<string, string>();
   let ts = 1_700_000_000;
+  let files = 0;
+  let base = '';
+  const failures = new Map<string, string>();
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const upload = /^\/upload\/(F\w+)$/.exec(req.url ?? '');
+    if (upload) {
+      const form = await new Request(`${base}${req.url}`, { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }).formData();
+      const body = form.get('body');
+      if (req.method !== 'POST' || !filenames.has(upload[1]!) || !(body instanceof Blob)) {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end('bad upload');
+        return;
+      }
+      const bytes = Buffer.from(await body.arrayBuffer());
+      uploads.push({ fileId: upload[1]!, filename: filenames.get(upload[1]!)!, bytes });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+      return;
+    }
     const raw = Buffer.concat(chunks).toString('utf8');
     const method = (req.url ?? '').split('?')[0]!.replace(/^\/api\//, '');
     let args: Record<string, any> = {};
@@ -42,6 +72,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'invalid_auth' }));
       return;
     }
+    const failure = failures.get(method);
+    if (failure) {
+      failures.delete(method);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: failure }));
+      return;
+    }
     const answer = (body: Record<string, unknown>) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...body }));
     switch (method) {
       case 'auth.test':
@@ -55,16 +91,26 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return answer({ view: { id: 'V0001', type: 'home' } });
       case 'conversations.open':
         return answer({ channel: { id: `D${String(args.users)}` } });
+      case 'files.getUploadURLExternal': {
+        files += 1;
+        const fileId = `F${String(files).padStart(6, '0')}`;
+        filenames.set(fileId, String(args.filename));
+        return answer({ upload_url: `${base}/upload/${fileId}`, file_id: fileId });
+      }
+      case 'files.completeUploadExternal':
+        return answer({ files: (args.files as Array<{ id: string; title?: string }>).map((f) => ({ id: f.id, title: f.title ?? filenames.get(f.id), name: filenames.get(f.id) })) });
       default:
         return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'unknown_method' }));
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
   return {
-    apiUrl: `http://127.0.0.1:${port}/api/`,
+    apiUrl: `${base}/api/`,
     calls,
+    uploads,
     callsTo,
     async waitFor(method, count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -74,6 +120,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         await new Promise((r) => setTimeout(r, 10));
       }
     },
+    failNext(method, error) { failures.set(method, error); },
     close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
   };
 }

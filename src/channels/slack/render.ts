@@ -1,7 +1,9 @@
 // The coach's replies as Slack messages (quick replies and 0-10 ratings as Block Kit buttons), and the
-// App Home view (current step, next check-in).
+// App Home view (current step, next check-in). The progress chart becomes a PNG file uploaded into the DM
+// (image blocks need a public URL; an uploaded file is shown inline).
 import type { types } from '@slack/bolt';
 import type { BotReply } from '../../coach/bot-reply.js';
+import { chartPng } from '../botframework/render.js';
 import { levelName } from '../../coach/session/level-name.js';
 import type { Content } from '../../content/schema.js';
 import type { ConversationSummary } from '../../store/conversation-summary.js';
@@ -45,6 +47,21 @@ export function renderForSlack(replies: readonly BotReply[]): SlackMessage[] {
     ];
     return message;
   });
+}
+
+export interface SlackUpload {
+  filename: string;
+  title: string;
+  alt_text: string;
+  file: Buffer;
+}
+
+export const CHART_ALT = 'Pain ratings over the last 14 days';
+
+/** The file to upload after the reply's message: the progress chart as a PNG, or null. */
+export function renderUpload(reply: BotReply): SlackUpload | null {
+  if (reply.attachment?.kind !== 'chart') return null;
+  return { filename: 'progress.png', title: 'Your last 14 days', alt_text: CHART_ALT, file: chartPng(reply.attachment.svg) };
 }
 
 function buttonRows(buttons: readonly { label: string; value: string }[]): KnownBlock[] {

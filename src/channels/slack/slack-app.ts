@@ -14,7 +14,7 @@ import type { Store } from '../../store/store.js';
 import { CoachError } from '../../errors.js';
 import { conversationTag, errorFields, type Logger } from '../../server/logger.js';
 import { ACTION_ID, parseBlockAction, parseDirectMessage, parseHomeOpened, parseSlashCommand, userOfKey, type SlackInbound } from './parse.js';
-import { answeredBlocks, renderForSlack, renderHomeView } from './render.js';
+import { answeredBlocks, renderForSlack, renderHomeView, renderUpload } from './render.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLASH_COMMAND = '/gentlepath';
@@ -102,7 +102,16 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
   };
 
   async function post(client: webApi.WebClient, channel: string, replies: readonly BotReply[]): Promise<void> {
-    for (const message of renderForSlack(replies)) await client.chat.postMessage({ channel, ...message });
+    const messages = renderForSlack(replies);
+    for (const [i, message] of messages.entries()) {
+      await client.chat.postMessage({ channel, ...message });
+      const upload = renderUpload(replies[i]!);
+      if (!upload) continue;
+      // The chart as a file in the DM (needs the files:write scope). The text already carries the sparkline,
+      // so a failed upload is logged, not retried: a retry would post the text again.
+      await client.files.uploadV2({ channel_id: channel, ...upload })
+        .catch((error: unknown) => log.warn(errorFields(error), 'could not upload the progress chart'));
+    }
   }
 
   async function openDirectMessage(client: webApi.WebClient, user: string): Promise<string> {

@@ -18,6 +18,7 @@ beforeAll(async () => { api = await startFakeSlackApi(); });
 afterAll(async () => { await api.close(); });
 beforeEach(async () => {
   api.calls.length = 0;
+  api.uploads.length = 0;
   server = await startTestServer({ config: { slackBotToken: 'xoxb-test-token', slackSigningSecret: SECRET }, slackApiUrl: api.apiUrl });
 });
 afterEach(async () => { await server.stop(); });
@@ -166,7 +167,44 @@ describe('Slack /slack/events', () => {
     const progress = postsTo(`D${user}`).slice(before2);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((p) => p.args.text.includes('Step 1'))).toBe(true);
+    // The chart goes to the DM too, never to the public channel.
+    expect(api.callsTo('files.completeUploadExternal').map((c) => c.args.channel_id)).toEqual([`D${user}`]);
     expect(api.callsTo('chat.postMessage').every((c) => String(c.args.channel).startsWith('D'))).toBe(true);
+  });
+
+  it('"progress" in a DM posts the text, then uploads the chart as a PNG into that DM (files.uploadV2)', async () => {
+    const user = 'U0009';
+    await dm(user, 'hi');
+    for (const message of ONBOARDING) await dm(user, message);
+    const posted = await dm(user, 'progress');
+    expect(posted.some((p) => p.args.text.includes('Step 1'))).toBe(true);
+
+    const [asked] = api.callsTo('files.getUploadURLExternal');
+    expect(asked!.args).toMatchObject({ filename: 'progress.png', alt_text: 'Pain ratings over the last 14 days' });
+    expect(api.uploads).toHaveLength(1);
+    const [upload] = api.uploads;
+    expect(upload!.filename).toBe('progress.png');
+    expect([...upload!.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(upload!.bytes.length).toBe(Number(asked!.args.length));
+    const completed = api.callsTo('files.completeUploadExternal');
+    expect(completed).toHaveLength(1);
+    expect(completed[0]!.args).toMatchObject({ channel_id: `D${user}`, files: [{ id: upload!.fileId, title: 'Your last 14 days' }] });
+    // The text first, then the chart under it.
+    const order = api.calls.map((c) => c.method).filter((m) => m === 'chat.postMessage' || m.startsWith('files.'));
+    expect(order.slice(-3)).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
+  });
+
+  it('a failed chart upload is logged and the turn still completes', async () => {
+    const user = 'U0010';
+    await dm(user, 'hi');
+    for (const message of ONBOARDING) await dm(user, message);
+    api.failNext('files.getUploadURLExternal', 'missing_scope');
+    const posted = await dm(user, 'progress');
+    expect(posted.some((p) => p.args.text.includes('Step 1'))).toBe(true);
+    expect(api.uploads).toHaveLength(0);
+    expect(api.callsTo('files.completeUploadExternal')).toHaveLength(0);
+    // Nothing is posted twice (the text is not retried because of the upload).
+    expect(postsTo(`D${user}`).filter((p) => p.args.text.includes('Step 1'))).toHaveLength(1);
   });
 
   it('/gentlepath from a new user opens the conversation in a DM', async () => {
