@@ -67,12 +67,24 @@ async function renderSay(content: Content, say: Say, view: RecordView): Promise<
   }
 }
 
+/** Every sayable content item by id, built once per loaded content rather than on every reply. */
+const itemIndex = new WeakMap<Content, Map<string, Content['faq'][number] | Content['messages'][number] | Content['red_flags'][number] | Content['history_flags'][number]>>();
+
+function findItem(content: Content, id: string) {
+  let index = itemIndex.get(content);
+  if (!index) {
+    const items = [
+      ...content.troubleshooting, ...content.faq, ...content.guidance, ...content.strength, ...content.messages,
+      ...content.red_flags, ...content.history_flags, ...content.circuit.flatMap((e) => e.options ?? []),
+    ];
+    index = new Map(items.map((i) => [i.id, i]));
+    itemIndex.set(content, index);
+  }
+  return index.get(id);
+}
+
 function renderItem(content: Content, id: string, field: 'text' | 'question' | 'advice' | 'confirm'): RenderedText {
-  const items = [
-    ...content.troubleshooting, ...content.faq, ...content.guidance, ...content.strength, ...content.messages,
-    ...content.red_flags, ...content.history_flags, ...content.circuit.flatMap((e) => e.options ?? []),
-  ];
-  const item = items.find((i) => i.id === id);
+  const item = findItem(content, id);
   if (!item) throw new Error(`content item ${id} is missing from flows/`);
   const text = (item as Record<string, unknown>)[field];
   if (typeof text !== 'string') throw new Error(`content item ${id} has no ${field}`);

@@ -11,8 +11,15 @@ export interface RenderedText {
 
 export type Vars = Record<string, string | number>;
 
+const messageIndex = new WeakMap<Content, Map<string, Content['messages'][number]>>();
+
 export function renderMessage(content: Content, id: MessageId, vars: Vars = {}): RenderedText {
-  const item = content.messages.find((m) => m.id === id);
+  let index = messageIndex.get(content);
+  if (!index) {
+    index = new Map(content.messages.map((m) => [m.id, m]));
+    messageIndex.set(content, index);
+  }
+  const item = index.get(id);
   if (!item) throw new Error(`message ${id} is missing from flows/ (the loader should have caught this)`);
   return { id, text: fill(item.text, vars), rephrasable: item.rephrasable };
 }

@@ -35,22 +35,20 @@ function toCardAction(button: Button): CardAction {
   return { type: 'imBack', title: button.label, value: button.value };
 }
 
+/** An Adaptive Card (1.4, which Teams and Web Chat both render) with the given body. */
+const adaptiveCard = (body: unknown[]): Attachment => ({
+  contentType: ADAPTIVE_CARD,
+  content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.4', body },
+});
+
 /** Buttons as Action.Submit in rows; on Teams each posts its value as the user's message (imBack). */
 export function buttonCard(buttons: readonly Button[]): Attachment {
   const rows: Button[][] = [];
   for (let i = 0; i < buttons.length; i += CARD_ROW) rows.push(buttons.slice(i, i + CARD_ROW));
-  return {
-    contentType: ADAPTIVE_CARD,
-    content: {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: '1.4',
-      body: rows.map((row) => ({
-        type: 'ActionSet',
-        actions: row.map((b) => ({ type: 'Action.Submit', title: b.label, data: { reply: b.value, msteams: { type: 'imBack', value: b.value } } })),
-      })),
-    },
-  };
+  return adaptiveCard(rows.map((row) => ({
+    type: 'ActionSet',
+    actions: row.map((b) => ({ type: 'Action.Submit', title: b.label, data: { reply: b.value, msteams: { type: 'imBack', value: b.value } } })),
+  })));
 }
 
 /** The SVG chart as a PNG, drawn by resvg with the system's fonts (for the axis labels and legend). */
@@ -60,15 +58,7 @@ export function chartPng(svg: string): Buffer {
 
 /** The progress chart as an Adaptive Card with one Image (a PNG data URI, which Teams and Web Chat both show). */
 export function chartCard(svg: string): Attachment {
-  return {
-    contentType: ADAPTIVE_CARD,
-    content: {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: '1.4',
-      body: [{ type: 'Image', url: `data:image/png;base64,${chartPng(svg).toString('base64')}`, altText: 'Pain ratings over the last 14 days', size: 'Stretch' }],
-    },
-  };
+  return adaptiveCard([{ type: 'Image', url: `data:image/png;base64,${chartPng(svg).toString('base64')}`, altText: 'Pain ratings over the last 14 days', size: 'Stretch' }]);
 }
 
 /** Said in group chats and team channels, where a health coach must not talk. */

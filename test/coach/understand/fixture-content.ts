@@ -2,6 +2,7 @@
 // It mirrors the shape and style of flows/ (same sections, realistic terms and phrases) but is
 // independent of it, so these tests do not change when the real content is edited.
 import type { Content } from '../../../src/content/schema.js';
+import { PARAMS } from '../progression/params.js';
 
 const r = { source: 'test fixture', reviewed_by: 'test', reviewed_on: '2026-01-01', required_terms: [] as string[] };
 
@@ -15,15 +16,7 @@ function flag(id: string, label: string, terms: string[], confirm: string) {
 
 export const fixtureContent: Content = {
   version: 'fixture-1',
-  parameters: {
-    comfort: { max_pain: 2 },
-    advance: { comfortable_days: 3, window_days: 4, min_days_at_step: 3 },
-    spike: { rest_hours_min: 24, rest_hours_max: 72, repeat_within_days: 7 },
-    stall: { days: 42 },
-    strength: { comfortable_days: 5, window_days: 7, min_step: 4 },
-    sessions_per_day: { min: 1, max: 3 },
-    dilator: { sizes: 6 },
-  },
+  parameters: PARAMS,
   messages: [
     { ...r, id: 'help', rephrasable: true, text: 'You can say done, skip, repeat, pause, stop, progress, or ask me a question.' },
     { ...r, id: 'disclaimer', rephrasable: false, text: 'This coach is for education only and is not medical advice.' },
