@@ -179,3 +179,22 @@ describe('restarts', () => {
     expect(delivered.flat()).toContain('reminder.checkin');
   });
 });
+
+describe('hold timers', () => {
+  it('sends "time\'s up" on the same conversation when the hold is over, also after a restart of the scheduler', async () => {
+    await onboard();
+    for (const text of ['start', 'no', 'done', 'done', '1 and 3', 'done', 'done', 'done']) await say(text);
+    // Now at today's exposure step (external mapping: hold up to 60 s).
+    const started = await say('start timer');
+    expect(started.flatMap((r) => r.contentIds)).toContain('timer.started');
+    expect((await store.jobsOf('u')).map((j) => j.kind)).toContain('hold_timer');
+    now = new Date(now.getTime() + 30_000);
+    await scheduler.drain();
+    expect(idsOf('timer.done')).toHaveLength(0);
+    now = new Date(now.getTime() + 31_000);
+    const fresh = createScheduler({ store, coach, now: () => now, deliver: async (key, replies) => { sent.push({ key, at: now.toISOString(), ids: replies.flatMap((r) => r.contentIds) }); } });
+    await fresh.drain();
+    expect(idsOf('timer.done')).toHaveLength(1);
+    expect(idsOf('timer.done')[0]!.key).toBe('u');
+  });
+});
