@@ -10,7 +10,8 @@ let delivered = 0;
 // With FANOUT_RECORD=1 every delivery is printed, so a test can check each went out exactly once.
 const record = process.env.FANOUT_RECORD === '1';
 const coach = createCoach({ content: loadContent(), store, now: () => new Date(DUE) });
-await createScheduler({ store, coach, now: () => new Date(DUE), concurrency: 16, deliver: async (key) => {
+// Only the seeded users: other benchmarks leave their own users (and due check-ins) in the same database.
+await createScheduler({ store, coach, now: () => new Date(DUE), concurrency: 16, keyPrefixes: ['fan:'], deliver: async (key) => {
   delivered += 1;
   if (record) process.stdout.write(`to ${key}\n`);
 } }).drain();
