@@ -17,9 +17,12 @@ export function progressVars(content: Content, progress: Progress | null, practi
   const byDay = new Map(days.map((d) => [d.day, d]));
   const row = (label: string, pick: (d: ReturnType<typeof practiceDays>[number]) => number | null) =>
     `${label.padEnd(9)}${window.map((day) => { const d = byDay.get(day); return d ? bar(pick(d)) : ' '; }).join('')}`;
+  // A fenced block keeps the bars aligned in chat apps that render markdown; the terminal drops the fences.
   const chart = [
+    '```',
     `last 14 days (${window[0]} to ${today}), 0 low - 10 high`,
     row('during', (d) => d.during), row('after', (d) => d.after), row('next day', (d) => d.nextDay),
+    '```',
   ].join('\n');
   return {
     step: progress ? levelName(content, progress) : 'not started yet',
