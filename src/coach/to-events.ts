@@ -49,8 +49,6 @@ function answerFor(u: Understanding, expects: Expectation | undefined): BareEven
       break;
     case 'done':
       if (u.choices.length > 0) return { type: 'CHOOSE', choices: u.choices };
-      // "ready" / "let's go" on an exercise means: on to the next one.
-      if (u.command === 'start' || u.command === 'continue') return { type: 'DONE' };
       break;
     case 'time':
       if (u.time) return { type: 'TIME', ...u.time };
