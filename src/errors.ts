@@ -12,3 +12,8 @@ export class CoachError extends Error {
     this.name = 'CoachError';
   }
 }
+
+/** A label for an error that is safe to log or store: a code or an error class, never a message that could quote user text. */
+export function errorLabel(error: unknown): string {
+  return error instanceof CoachError ? error.code : error instanceof Error ? error.name : 'error';
+}

@@ -5,7 +5,7 @@ import { createCoach } from './coach/handle-turn.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { openStore } from './store/open-store.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
-import { CoachError } from './errors.js';
+import { CoachError, errorLabel } from './errors.js';
 import type { LlmWiring } from './llm/setup.js';
 
 async function main(config: Config): Promise<void> {
@@ -48,7 +48,7 @@ async function main(config: Config): Promise<void> {
     const clock = () => (now ? new Date(now.getTime() + 1000 * tick++) : new Date());
     const coach = createCoach({
       content, store, now: clock, defaultTimeZone: config.defaultTimeZone, rephraser: llm.rephraser,
-      onError: (error) => process.stderr.write(`turn failed: ${error instanceof CoachError ? error.code : (error as Error)?.name ?? 'error'}\n`),
+      onError: (error) => process.stderr.write(`turn failed: ${errorLabel(error)}\n`),
     });
     if (config.command === 'delete') {
       // The command line goes through the same confirmation as the chat.

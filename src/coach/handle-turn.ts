@@ -4,7 +4,7 @@ import { createActor, initialTransition, transition } from 'xstate';
 import { renderMessage } from '../content/render-message.js';
 import type { Content } from '../content/schema.js';
 import type { PendingDelivery, Store } from '../store/store.js';
-import { CoachError } from '../errors.js';
+import { CoachError, errorLabel } from '../errors.js';
 import type { BotReply } from './bot-reply.js';
 import { ConversationLock } from './conversation-lock.js';
 import { localDay } from './local-time.js';
@@ -162,7 +162,6 @@ export function createCoach(options: CoachOptions): Coach {
   };
 }
 
-const errorLabel = (error: unknown) => (error instanceof CoachError ? error.code : error instanceof Error ? error.name : 'error');
 
 /**
  * Restores a stored snapshot. After a content change, a user mid-session is brought back to the start of

@@ -100,7 +100,7 @@ function buttonsFor(expects: Expectation, options: string[]): Button[] {
     case 'rating': return Array.from({ length: 11 }, (_, i) => ({ label: String(i), value: String(i) }));
     case 'done': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), { label: 'Done', value: 'done' }, { label: 'Skip', value: 'skip' }, { label: 'Repeat', value: 'repeat' }];
     case 'start': return [{ label: 'Start check-in', value: 'start' }, { label: 'Progress', value: 'progress' }, { label: 'Help', value: 'help' }];
-    case 'text': case 'time': case 'zone': case 'choice': return [{ label: 'Skip', value: 'skip' }];
+    case 'text': case 'time': case 'zone': return [{ label: 'Skip', value: 'skip' }];
     case 'cleared': return [{ label: 'A clinician has cleared me', value: "I've been checked by a clinician and cleared" }];
   }
 }

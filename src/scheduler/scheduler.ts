@@ -2,6 +2,7 @@
 // under the conversation's lock, so a reminder never races the user's own message.
 import type { Coach, Deliver } from '../coach/handle-turn.js';
 import type { DueJob, Store } from '../store/store.js';
+import { errorLabel } from '../errors.js';
 
 /** Waits before the 1st, 2nd, ... retry of a job whose turn failed; after the last it is parked. */
 const JOB_BACKOFF_MS = [60_000, 300_000, 1_800_000];
@@ -46,8 +47,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     } catch (error) {
       onError(error);
       const delay = JOB_BACKOFF_MS[job.attempts - 1];
-      const label = error instanceof Error ? error.name : 'error';
-      await store.failJob(job, label, delay === undefined ? null : new Date(now().getTime() + delay).toISOString()).catch(onError);
+      await store.failJob(job, errorLabel(error), delay === undefined ? null : new Date(now().getTime() + delay).toISOString()).catch(onError);
     }
   }
 

@@ -15,12 +15,12 @@ const session = (key: string, painAfter: number | null) => ({
 
 describe.each(backends)('$name store', ({ available, open }) => {
   let store: Store;
-  let cleanup: () => Promise<void>;
+  let cleanup: (() => Promise<void>) | undefined;
   beforeEach(async (ctx) => {
     if (!available) return ctx.skip();
     ({ store, cleanup } = await open());
   });
-  afterEach(async () => { await cleanup?.(); });
+  afterEach(async () => { await cleanup?.(); cleanup = undefined; });
 
   it('commits the snapshot and every effect of a turn together', async () => {
     expect(await store.commitTurn(commit({ effects: [
@@ -75,17 +75,8 @@ describe.each(backends)('$name store', ({ available, open }) => {
     expect(Object.values(await store.countRows('u1')).every((n) => n === 0)).toBe(true);
     expect(await store.countRows('u2')).toMatchObject({ conversations: 1, practice_log: 1, inbound_ids: 1 });
   });
-});
 
-describe.each(backends)('$name scheduled jobs', ({ available, open }) => {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  beforeEach(async (ctx) => {
-    if (!available) return ctx.skip();
-    ({ store, cleanup } = await open());
-  });
-  afterEach(async () => { await cleanup?.(); });
-
+  // Scheduled jobs
   const at = (iso: string) => new Date(iso).toISOString();
 
   it('claims only due jobs, once per lease, and hands them out again when the claimer vanished', async () => {

@@ -2,6 +2,7 @@
 // Pure functions over the session context; the machine wires them in.
 import type { Content } from '../../content/schema.js';
 import { nextLocalTime } from '../local-time.js';
+import { levelName } from './level-name.js';
 import type { Effect, JobKind, Profile, Say, SessionContext, TurnFacts } from './session-types.js';
 
 const DAY_MS = 86_400_000;
@@ -65,7 +66,7 @@ export function onScheduled(
     }
     case 'rest_end':
       if (where !== 'idle' || !context.progress) return quiet;
-      return { ...quiet, out: [say('reminder.rest_over', { step: levelLabel(content, context) })] };
+      return { ...quiet, out: [say('reminder.rest_over', { step: levelName(content, context.progress) })] };
     case 'clinician_check':
       if (where !== 'pausedForEvaluation') return quiet;
       return { ...quiet, out: [say('safety.weekly_check')], effects: [schedule('clinician_check', now.getTime() + WEEK_MS)] };
@@ -74,10 +75,6 @@ export function onScheduled(
   }
 }
 
-function levelLabel(content: Content, context: SessionContext): string {
-  const step = content.steps.find((s) => s.number === context.progress?.step);
-  return step ? `Step ${step.number}: ${step.name}` : 'the easier step';
-}
 
 export const restEndJob = (restUntil: string): Effect => schedule('rest_end', Date.parse(restUntil));
 export const clinicianCheckJob = (facts: TurnFacts): Effect => schedule('clinician_check', Date.parse(facts.now) + WEEK_MS);

@@ -4,7 +4,7 @@ import { assign, setup } from 'xstate';
 import type { Content } from '../../content/schema.js';
 import { decideProgression, applyDecision, type Decision } from '../progression/decide-progression.js';
 import { previousLevel } from '../progression/levels.js';
-import { startProgress, type PracticeSession, type Progress } from '../progression/practice.js';
+import { daysBetween, startProgress, type PracticeSession, type Progress } from '../progression/practice.js';
 import { shouldSuggestSpecialist } from '../progression/stall.js';
 import { checkStrengthUnlock } from '../progression/strength.js';
 import { levelName } from './level-name.js';
@@ -25,6 +25,9 @@ export const emptyContext = (): SessionContext => ({
 
 type Where = Parameters<typeof onScheduled>[4];
 
+/** While paused for evaluation, most messages only get the reminder that exercise guidance is off. */
+const stillPaused = { actions: { type: 'say' as const, params: [message('safety.still_paused')] } };
+
 const meta = (expects: StateMeta['expects']): { meta: StateMeta } => ({ meta: { expects } });
 
 export function createSessionMachine(content: Content) {
@@ -36,8 +39,7 @@ export function createSessionMachine(content: Content) {
   const awaitingNextDay = (facts: TurnFacts): PracticeSession | undefined => {
     const last = facts.log.at(-1);
     if (!last || last.painNextDay !== null || last.day >= facts.today) return undefined;
-    const age = (Date.parse(facts.today) - Date.parse(last.day)) / 86_400_000;
-    return age <= 2 ? last : undefined;
+    return daysBetween(last.day, facts.today) <= 2 ? last : undefined;
   };
 
   const sayDecision = (decision: Decision, progress: Progress): Say[] => {
@@ -73,6 +75,17 @@ export function createSessionMachine(content: Content) {
 
   const stepBackOneLevel = (progress: Progress | null, today: string): Progress | null =>
     progress && { ...progress, ...previousLevel(progress), levelSince: today, restUntil: null };
+
+  /** Consent given (at the first ask or after declining): record it and go on to the screening questions. */
+  const acceptConsent = {
+    target: 'screening',
+    actions: ['recordConsent' as const, { type: 'say' as const, params: [message('onboarding.consent_thanks'), message('onboarding.screening_intro')] }],
+  };
+  /** "No" or "skip" to a screening question: the next one, or on to the current-symptoms check. */
+  const nextScreeningQuestion = [
+    { guard: 'moreScreening' as const, target: 'screening', reenter: true, actions: 'nextScreening' as const },
+    { target: 'currentSymptoms' },
+  ];
 
   return setup({
     types: {} as { context: SessionContext; events: SessionEvent },
@@ -338,7 +351,7 @@ export function createSessionMachine(content: Content) {
                 ...meta('yesno'),
                 entry: { type: 'ask', params: [message('onboarding.welcome'), message('disclaimer'), message('onboarding.consent_ask')] },
                 on: {
-                  YES: { target: 'screening', actions: ['recordConsent', { type: 'say', params: [message('onboarding.consent_thanks'), message('onboarding.screening_intro')] }] },
+                  YES: acceptConsent,
                   NO: 'declined',
                 },
               },
@@ -346,7 +359,7 @@ export function createSessionMachine(content: Content) {
                 ...meta('yesno'),
                 entry: { type: 'ask', params: [message('onboarding.consent_declined')] },
                 on: {
-                  YES: { target: 'screening', actions: ['recordConsent', { type: 'say', params: [message('onboarding.consent_thanks'), message('onboarding.screening_intro')] }] },
+                  YES: acceptConsent,
                   START: 'consent',
                 },
               },
@@ -358,14 +371,8 @@ export function createSessionMachine(content: Content) {
                     { guard: 'moreScreening', target: 'screening', reenter: true, actions: ['noteHistoryFlag', 'nextScreening'] },
                     { target: 'currentSymptoms', actions: 'noteHistoryFlag' },
                   ],
-                  NO: [
-                    { guard: 'moreScreening', target: 'screening', reenter: true, actions: 'nextScreening' },
-                    { target: 'currentSymptoms' },
-                  ],
-                  SKIP: [
-                    { guard: 'moreScreening', target: 'screening', reenter: true, actions: 'nextScreening' },
-                    { target: 'currentSymptoms' },
-                  ],
+                  NO: nextScreeningQuestion,
+                  SKIP: nextScreeningQuestion,
                 },
               },
               currentSymptoms: {
@@ -500,21 +507,21 @@ export function createSessionMachine(content: Content) {
             entry: 'announcePause',
             on: {
               SCHEDULED: { actions: { type: 'handleScheduled', params: 'pausedForEvaluation' } },
-              SNOOZE: { actions: { type: 'say', params: [message('safety.still_paused')] } },
+              SNOOZE: stillPaused,
               EVALUATED: 'confirmingClearance',
-              YES: { actions: { type: 'say', params: [message('safety.still_paused')] } },
+              YES: stillPaused,
               NEW_DAY: { actions: 'closeDay' },
               RED_FLAG: { target: 'pausedForEvaluation', actions: 'noteRedFlags' },
-              MAYBE_RED_FLAG: { actions: { type: 'say', params: [message('safety.still_paused')] } },
+              MAYBE_RED_FLAG: stillPaused,
               TOPIC: { actions: ['answerTopic', { type: 'say', params: [message('safety.still_paused')] }] },
-              START: { actions: { type: 'say', params: [message('safety.still_paused')] } },
-              CONTINUE: { actions: { type: 'say', params: [message('safety.still_paused')] } },
-              DONE: { actions: { type: 'say', params: [message('safety.still_paused')] } },
-              NO: { actions: { type: 'say', params: [message('safety.still_paused')] } },
-              PAUSE: { actions: { type: 'say', params: [message('safety.still_paused')] } },
-              STOP: { actions: { type: 'say', params: [message('safety.still_paused')] } },
-              UNKNOWN: { actions: { type: 'say', params: [message('safety.still_paused')] } },
-              OPEN: { actions: { type: 'say', params: [message('safety.still_paused')] } },
+              START: stillPaused,
+              CONTINUE: stillPaused,
+              DONE: stillPaused,
+              NO: stillPaused,
+              PAUSE: stillPaused,
+              STOP: stillPaused,
+              UNKNOWN: stillPaused,
+              OPEN: stillPaused,
             },
           },
           confirmingClearance: {

@@ -96,5 +96,5 @@ export type SessionEvent =
   | { type: 'MAYBE_RED_FLAG'; ids: string[]; facts: TurnFacts };
 
 /** What a state waits for: drives how a message is understood and which buttons are shown. */
-export type Expectation = 'yesno' | 'rating' | 'done' | 'choice' | 'time' | 'zone' | 'text' | 'start' | 'cleared';
+export type Expectation = 'yesno' | 'rating' | 'done' | 'time' | 'zone' | 'text' | 'start' | 'cleared';
 export interface StateMeta { expects: Expectation }
