@@ -12,9 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { createCoach } from '../src/coach/handle-turn.js';
 import { loadContent } from '../src/content/load-content.js';
 import { openSqliteStore } from '../src/store/open-sqlite.js';
-import { kyselyConversationRefs } from '../src/store/conversation-refs.js';
 import { createBotFrameworkChannel, processRequest } from '../src/channels/botframework/bot-framework.js';
-import { createLogger } from '../src/server/logger.js';
+import { createLogger } from '../src/logger.js';
 import { startFakeConnector } from '../test/helpers/fake-connector.js';
 import { elapsedMs, median, percentile, type Benchmark, type Row } from './harness.js';
 import { dailyScript } from './scripts.js';
@@ -38,7 +37,7 @@ export async function measure(turnsPerHandler: number): Promise<{ coach: number[
   const store = await openSqliteStore(join(dir, 'bench.db'));
   const content = loadContent();
   const coach = createCoach({ content, store });
-  const channel = createBotFrameworkChannel({ coach, refs: kyselyConversationRefs(store.kysely), logger: createLogger({ level: 'silent' }) });
+  const channel = createBotFrameworkChannel({ coach, refs: store.refs, logger: createLogger({ level: 'silent' }) });
   // The peer: the same adapter instance, a handler that only echoes the text back.
   const echo = async (context: Parameters<Parameters<typeof processRequest>[3]>[0]) => {
     await context.sendActivity({ type: 'message', text: context.activity.text ?? '' });

@@ -3,7 +3,7 @@ import { createCoach } from '../src/coach/handle-turn.js';
 import { loadContent } from '../src/content/load-content.js';
 import { openPostgresStore } from '../src/store/open-postgres.js';
 import { openSqliteStore } from '../src/store/open-sqlite.js';
-import type { Store } from '../src/store/store.js';
+import type { Store } from '../src/coach/store-port.js';
 import { elapsedMs, type Benchmark, type Row } from './harness.js';
 import { createMachineOnlyPeer } from './peers/machine-only.js';
 import { dailyScript } from './scripts.js';

@@ -5,6 +5,7 @@ import { createCoach } from './coach/handle-turn.js';
 import { createScheduler } from './scheduler/scheduler.js';
 import { openStore } from './store/open-store.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
+import { terminalKey as terminalKeyOf } from './channels/terminal/key.js';
 import { CoachError, errorLabel } from './errors.js';
 import type { LlmWiring } from './llm/setup.js';
 
@@ -17,7 +18,7 @@ async function main(config: Config): Promise<void> {
     // Loaded only when asked for: the OpenAI SDK is the heaviest import there is.
     llm = config.llm.mode === 'off' && !config.llm.classify
       ? { summary: 'LLM off (scripted text only)', close: async () => {} }
-      : await (await import('./llm/setup.js')).setUpLlm(config.llm, content, { ...config, db: store.kysely });
+      : await (await import('./llm/setup.js')).setUpLlm(config.llm, content, store);
     if (config.llm.mode !== 'off' || config.llm.classify) process.stderr.write(`${llm.summary}\n`);
     if (config.command === 'migrate') {
       process.stdout.write(`database ${config.databaseUrl ? 'at DATABASE_URL' : `at ${config.dbPath}`} is up to date\n`);
@@ -28,14 +29,14 @@ async function main(config: Config): Promise<void> {
       return;
     }
     // Terminal conversations have their own key space, like every channel ("terminal:<user>").
-    const terminalKey = `terminal:${config.user}`;
+    const terminalKey = terminalKeyOf(config.user);
     if (config.command === 'export') {
       process.stdout.write(`${JSON.stringify(await store.exportUser(terminalKey), null, 2)}\n`);
       return;
     }
     if (config.command === 'start') {
       // The HTTP server: web chat page, Bot Framework, Slack (see src/server/start.ts). Runs until Ctrl+C.
-      const [{ startServer }, { createLogger }] = await Promise.all([import('./server/start.js'), import('./server/logger.js')]);
+      const [{ startServer }, { createLogger }] = await Promise.all([import('./server/start.js'), import('./logger.js')]);
       const running = await startServer({ config, content, store, rephraser: llm.rephraser, logger: createLogger({ level: config.logLevel }) });
       process.stdout.write(`GentlePath is running: open ${running.url} for the web chat (Ctrl+C to stop)\n`);
       await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createActor, initialTransition, transition } from 'xstate';
 import { renderMessage } from '../content/render-message.js';
 import type { Content } from '../content/schema.js';
-import type { PendingDelivery, Store } from '../store/store.js';
+import type { PendingDelivery, Store } from './store-port.js';
 import { CoachError, errorLabel } from '../errors.js';
 import type { BotReply } from './bot-reply.js';
 import { ConversationLock } from './conversation-lock.js';

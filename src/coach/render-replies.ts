@@ -8,7 +8,7 @@ import { practiceDays } from './progression/practice-days.js';
 import { addDays } from './progression/practice.js';
 import type { PracticeSession, Progress } from './progression/practice.js';
 import type { Expectation, Say } from './session/session-types.js';
-import type { UserExport } from '../store/store.js';
+import type { UserExport } from './store-port.js';
 
 export interface RecordView {
   progress: Progress | null;

@@ -1,7 +1,7 @@
 // Runs what comes due: claims due jobs and carries each out through the coach's one door (handleTurn),
 // under the conversation's lock, so a reminder never races the user's own message.
 import type { Coach, Deliver } from '../coach/handle-turn.js';
-import type { DueJob, Store } from '../store/store.js';
+import type { DueJob, Store } from '../coach/store-port.js';
 import { errorLabel } from '../errors.js';
 
 /** Waits before the 1st, 2nd, ... retry of a job whose turn failed; after the last it is parked. */

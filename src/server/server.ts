@@ -1,26 +1,30 @@
-// One node:http server for every channel: the local web chat page and its Direct Line endpoint, Bot
-// Framework at /api/messages, Slack at /slack/events, and /healthz.
+// One node:http server for every channel: routes, WebSocket upgrades and deliveries go to the channels
+// through the Channel interface (src/channels/shared/channel.ts); the server itself serves /healthz.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Deliver } from '../coach/handle-turn.js';
+import type { Store } from '../coach/store-port.js';
 import type { Content } from '../content/schema.js';
-import type { Store } from '../store/store.js';
-import type { BotFrameworkChannel } from '../channels/botframework/bot-framework.js';
-import type { SlackChannel } from '../channels/slack/slack-app.js';
-import { SLACK_EVENTS_PATH } from '../channels/slack/slack-app.js';
-import type { WebChannel } from '../channels/web/direct-line.js';
-import { APP_JS, PAGE_CSP, PAGE_HTML, webChatBundle } from '../channels/web/page.js';
-import { HttpError, sendJson, sendText } from './http-util.js';
-import { errorFields, type Logger } from './logger.js';
+import type { Channel, Route } from '../channels/shared/channel.js';
+import { HttpError, sendJson, sendText } from '../channels/shared/http-util.js';
+import { errorFields, type Logger } from '../logger.js';
+import { createDeliveryRouter } from './delivery-router.js';
+
+/** A channel this server runs, with the name and key prefix of its definition. */
+export interface ServedChannel {
+  name: string;
+  keyPrefix: string;
+  channel: Channel;
+}
 
 export interface ServerParts {
   content: Content;
   store: Pick<Store, 'loadConversation'>;
   logger: Logger;
-  web: WebChannel;
-  botFramework: BotFrameworkChannel;
-  slack?: SlackChannel;
+  channels: readonly ServedChannel[];
+  /** Channels that exist but are off in this configuration (reported as false by /healthz). */
+  off?: readonly string[];
 }
 
 export interface AppServer {
@@ -35,9 +39,16 @@ export interface AppServer {
 
 const HEALTH_TIMEOUT_MS = 2000;
 
+function matches(route: Route, path: string): boolean {
+  if (!route.path.endsWith('/*')) return route.path === path;
+  const base = route.path.slice(0, -2);
+  return path === base || path.startsWith(`${base}/`);
+}
+
 export function createAppServer(parts: ServerParts): AppServer {
-  const { logger, web, botFramework, slack } = parts;
+  const { logger, channels } = parts;
   const log = logger.child({ component: 'http' });
+  const routes = channels.flatMap((c) => c.channel.routes);
 
   async function health(res: ServerResponse): Promise<void> {
     const content = parts.content.version ? 'ok' : 'missing';
@@ -51,45 +62,23 @@ export function createAppServer(parts: ServerParts): AppServer {
       store = 'unreachable';
     }
     const ok = store === 'ok' && content === 'ok';
-    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', store, content, contentVersion: parts.content.version, channels: { web: true, botframework: botFramework.localMode ? 'local' : 'authenticated', slack: slack?.mode ?? false } });
+    const report: Record<string, string | boolean> = {};
+    for (const name of parts.off ?? []) report[name] = false;
+    for (const c of channels) report[c.name] = c.channel.health();
+    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', store, content, contentVersion: parts.content.version, channels: report });
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
-    const path = url.pathname;
-    if (path === '/api/messages') {
-      if (method !== 'POST') throw new HttpError(405, 'POST only');
-      return botFramework.handle(req, res);
+    if (url.pathname === '/healthz') {
+      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'GET only');
+      return health(res);
     }
-    if (path === SLACK_EVENTS_PATH) {
-      if (!slack || slack.mode !== 'http') throw new HttpError(404, 'Slack is not enabled (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)');
-      if (method !== 'POST') throw new HttpError(405, 'POST only');
-      return slack.handle(req, res);
-    }
-    if (await web.handle(req, res, url)) return;
-    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(404, 'not found');
-    switch (path) {
-      case '/':
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
-        res.end(PAGE_HTML);
-        return;
-      case '/app.js':
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
-        res.end(APP_JS);
-        return;
-      case '/webchat.js':
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' });
-        res.end(webChatBundle());
-        return;
-      case '/healthz':
-        return health(res);
-      case '/favicon.ico':
-        res.writeHead(204).end();
-        return;
-      default:
-        throw new HttpError(404, 'not found');
-    }
+    const found = routes.find((r) => matches(r, url.pathname));
+    if (!found) throw new HttpError(404, 'not found');
+    if (!found.methods.includes(method)) throw new HttpError(405, `${found.methods.filter((m) => m !== 'HEAD').join(', ')} only`);
+    await found.handle(req, res, url);
   }
 
   const server = createServer((req, res) => {
@@ -108,26 +97,18 @@ export function createAppServer(parts: ServerParts): AppServer {
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    if (!web.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (!channels.some((c) => c.channel.handleUpgrade?.(req, socket, head))) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   // Keep-alive sockets must not hold a shutdown open for long.
   server.keepAliveTimeout = 5000;
 
-  const deliver: Deliver = async (key, replies) => {
-    if (key.startsWith('bf:')) return botFramework.deliver(key, replies);
-    if (key.startsWith('web:')) return web.deliver(key, replies);
-    if (key.startsWith('slack:')) {
-      if (!slack) throw new Error('Slack is not enabled: cannot reach a Slack conversation');
-      return slack.deliver(key, replies);
-    }
-    throw new Error(`no channel for conversation key prefix "${key.split(':')[0]}"`);
-  };
+  const deliver = createDeliveryRouter(new Map(channels.map((c) => [c.keyPrefix, c.channel.deliver])));
 
   return {
     server,
     deliver,
     async idle() {
-      await Promise.all([web.idle(), slack?.idle()]);
+      await Promise.all(channels.map((c) => c.channel.idle()));
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -139,9 +120,7 @@ export function createAppServer(parts: ServerParts): AppServer {
       });
     },
     async close() {
-      web.close();
-      await slack?.stop();
-      await web.idle();
+      await Promise.all(channels.map((c) => c.channel.stop()));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -3,28 +3,22 @@ import type { Config } from '../config.js';
 import type { Content } from '../content/schema.js';
 import { createCoach, type Coach } from '../coach/handle-turn.js';
 import type { Rephraser } from '../coach/rephraser.js';
-import { CoachError } from '../errors.js';
-import type { KyselyStore } from '../store/kysely-store.js';
-import { kyselyConversationRefs, type ConversationRefs } from '../store/conversation-refs.js';
-import type { Store } from '../store/store.js';
-import { createBotFrameworkChannel } from '../channels/botframework/bot-framework.js';
-import { createSlackChannel } from '../channels/slack/slack-app.js';
-import { createWebChannel } from '../channels/web/direct-line.js';
-import { isLoopback } from './http-util.js';
-import { createLogger, errorFields, type Logger } from './logger.js';
-import { createAppServer, type AppServer } from './server.js';
+import type { Store } from '../coach/store-port.js';
+import type { ConversationRefs } from '../store/conversation-refs.js';
+import { CHANNELS } from '../channels/registry.js';
+import type { ChannelConfig, ChannelDefinition } from '../channels/shared/channel.js';
+import { createLogger, errorFields, type Logger } from '../logger.js';
+import { createAppServer, type AppServer, type ServedChannel } from './server.js';
 import { createScheduler } from '../scheduler/scheduler.js';
 
-export type ServerConfig = Pick<Config,
-  'port' | 'host' | 'defaultTimeZone' | 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppTenantId' | 'microsoftAppType'
-  | 'allowPublicLocalMode' | 'slackBotToken' | 'slackSigningSecret' | 'slackAppToken'>;
+/** Where and how to listen, plus every channel's settings (each channel picks its own). */
+export type ServerConfig = ChannelConfig & Pick<Config, 'port' | 'host' | 'defaultTimeZone' | 'allowPublicLocalMode'>;
 
 export interface StartOptions {
   config: ServerConfig;
   content: Content;
-  store: Store;
-  /** Where proactive references live; by default a table in the same database. */
-  refs?: ConversationRefs;
+  /** The coach's store; it also keeps the channels' conversation references. */
+  store: Store & { refs: ConversationRefs };
   logger?: Logger;
   /** The optional LLM voice for rephrasable replies (off when absent). */
   rephraser?: Rephraser;
@@ -34,6 +28,8 @@ export interface StartOptions {
   slackApiUrl?: string;
   /** How often due jobs are looked for (default 15 s). */
   schedulerIntervalMs?: number;
+  /** Tests: another set of channels than the registry's. */
+  channels?: readonly ChannelDefinition<any>[];
 }
 
 export interface RunningServer extends AppServer {
@@ -41,36 +37,32 @@ export interface RunningServer extends AppServer {
   coach: Coach;
 }
 
-/** Local mode has no authentication at all: refuse to expose it unless told to, in one clear line. */
-export function checkBindPolicy(config: Pick<ServerConfig, 'host' | 'microsoftAppId' | 'allowPublicLocalMode'>): void {
-  if (config.microsoftAppId || config.allowPublicLocalMode || isLoopback(config.host)) return;
-  throw new CoachError('config_invalid',
-    `refusing to listen on ${config.host}: without MicrosoftAppId, /api/messages runs in local mode with no authentication. Use HOST=127.0.0.1, set MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId, or set GENTLEPATH_ALLOW_PUBLIC_LOCAL_MODE=1 if you really mean it.`);
+/** Every channel's refusal to be exposed in a way it must not be (e.g. unauthenticated on a public address). */
+export function checkBindPolicy(config: ChannelConfig, channels: readonly ChannelDefinition<any>[] = CHANNELS): void {
+  for (const channel of channels) channel.checkExposure?.(config);
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, content, store } = options;
-  checkBindPolicy(config);
+  const definitions = options.channels ?? CHANNELS;
+  checkBindPolicy(config, definitions);
   const logger = options.logger ?? createLogger();
   const coach = options.coach ?? createCoach({
     content, store, defaultTimeZone: config.defaultTimeZone, rephraser: options.rephraser,
     onError: (error) => logger.error(errorFields(error), 'turn failed'),
   });
-  const refs = options.refs ?? kyselyConversationRefs((store as KyselyStore).kysely);
-  const botFramework = createBotFrameworkChannel({
-    coach, refs, logger,
-    appId: config.microsoftAppId, appPassword: config.microsoftAppPassword, tenantId: config.microsoftAppTenantId, appType: config.microsoftAppType,
-  });
-  const web = createWebChannel({ coach, logger });
-  const slackEnabled = Boolean(config.slackBotToken && (config.slackSigningSecret || config.slackAppToken));
-  const slack = slackEnabled ? createSlackChannel({
-    coach, content, store, logger, botToken: config.slackBotToken!, signingSecret: config.slackSigningSecret,
-    appToken: config.slackAppToken, slackApiUrl: options.slackApiUrl,
-  }) : undefined;
-  const app = createAppServer({ content, store, logger, web, botFramework, slack });
+  const context = { coach, content, store, refs: store.refs, logger, overrides: { slackApiUrl: options.slackApiUrl } };
+  const served: ServedChannel[] = [];
+  const off: string[] = [];
+  for (const definition of definitions) {
+    const settings = definition.settings(config);
+    if (settings === undefined) off.push(definition.name);
+    else served.push({ name: definition.name, keyPrefix: definition.keyPrefix, channel: await definition.create(context, settings) });
+  }
+  const app = createAppServer({ content, store, logger, channels: served, off });
   const address = await app.listen(config.port, config.host);
   try {
-    await slack?.start();
+    for (const { channel } of served) await channel.start();
   } catch (error) {
     await app.close();
     throw error;
@@ -78,11 +70,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const wildcard = config.host === '0.0.0.0' || config.host === '::';
   const hostPart = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${hostPart}:${address.port}/`;
-  logger.info({ port: address.port, host: config.host, botframework: botFramework.localMode ? 'local' : 'authenticated', slack: slack?.mode ?? 'off' }, 'listening');
+  logger.info({ port: address.port, host: config.host, channels: Object.fromEntries(served.map((c) => [c.name, c.channel.health()])) }, 'listening');
 
   // Check-ins, rest ends, timers and summaries as they come due, plus replies a previous run could not hand over.
   const scheduler = createScheduler({
-    store, coach, deliver: app.deliver, keyPrefixes: ['bf:', 'web:', ...(slack ? ['slack:'] : [])],
+    store, coach, deliver: app.deliver, keyPrefixes: served.map((c) => c.keyPrefix),
     onError: (error) => logger.error(errorFields(error), 'scheduled job failed'),
   });
   scheduler.start(options.schedulerIntervalMs);

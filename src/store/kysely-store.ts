@@ -2,11 +2,13 @@
 import { Migrator, type Kysely, type Transaction } from 'kysely';
 import type { PracticeSession } from '../coach/progression/practice.js';
 import type { Effect } from '../coach/session/session-types.js';
+import type { CommitResult, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from '../coach/store-port.js';
+import { kyselyConversationRefs, type ConversationRefs } from './conversation-refs.js';
 import type { Database } from './db-schema.js';
 import { plainText, type FieldCipher } from './field-cipher.js';
 import { migrationProvider, type Dialect } from './migrations.js';
+import { KyselyRephraseCache } from './rephrase-cache.js';
 import type { JobKind } from '../coach/session/session-types.js';
-import type { CommitResult, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from './store.js';
 
 const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox', 'jobs', 'conversation_refs'] as const;
 const keyColumn = (table: (typeof userTables)[number]) => (table === 'conversations' ? 'key' : 'conversation_key');
@@ -31,9 +33,17 @@ export class KyselyStore implements Store {
     private readonly isUniqueViolation: (e: unknown) => boolean,
     private readonly cipher: FieldCipher = plainText,
     private readonly dialect: Dialect = 'sqlite',
-  ) {}
+  ) {
+    this.refs = kyselyConversationRefs(db);
+    this.rephraseCache = new KyselyRephraseCache(db);
+  }
 
-  /** The query layer, for channel-side tables (conversation references) that live beside the coach's. */
+  /** Where channels keep how to reach a conversation again (proactive messages), in the same database. */
+  readonly refs: ConversationRefs;
+  /** The optional LLM voice's cache of verified rephrases, on the store's own connection. */
+  readonly rephraseCache: KyselyRephraseCache;
+
+  /** The query layer, for tests that look at tables directly. */
   get kysely(): Kysely<Database> {
     return this.db;
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoach, type Coach } from '../../src/coach/handle-turn.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { openSqliteStore } from '../../src/store/open-sqlite.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/coach/store-port.js';
 
 const content = loadContent();
 let store: Store;

@@ -6,7 +6,7 @@ import type { Content } from '../../src/content/schema.js';
 import type { Coach } from '../../src/coach/handle-turn.js';
 import { openSqliteStore } from '../../src/store/open-sqlite.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer, type ServerConfig } from '../../src/server/start.js';
 
 export interface TestServer extends RunningServer {

@@ -8,7 +8,7 @@ import { createCoach } from '../../src/coach/handle-turn.js';
 import type { BotReply } from '../../src/coach/bot-reply.js';
 import type { Content } from '../../src/content/schema.js';
 import { openSqliteStore } from '../../src/store/open-sqlite.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/coach/store-port.js';
 
 const stepSchema = z.union([
   z.object({ now: z.string() }).strict(),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/db-schema.js';
 import { migrate } from '../../src/store/kysely-store.js';
 import { KyselyRephraseCache, type RephraseCacheKey } from '../../src/store/rephrase-cache.js';
-import { openRephraseCacheDb } from '../../src/llm/setup.js';
+import { openSqliteStore } from '../../src/store/open-sqlite.js';
 import { freshPostgresDatabase, hasPostgres } from '../helpers/backends.js';
 
 const key: RephraseCacheKey = { contentId: 'faq.lube', contentVersion: 'v1', tone: 'warm', locale: 'en', sourceHash: 'abc', slot: 0 };
@@ -25,10 +25,11 @@ async function exercise(db: Kysely<Database>) {
 }
 
 describe('rephrase cache table', () => {
-  it('works on SQLite (a second connection to the store file, as the wiring opens it)', async () => {
-    const db = await openRephraseCacheDb({ dbPath: ':memory:' });
-    await exercise(db);
-    await db.destroy();
+  it('works on SQLite, on the store\'s own connection', async () => {
+    const store = await openSqliteStore(':memory:');
+    await exercise(store.kysely);
+    expect(await store.rephraseCache.count()).toBe(2);
+    await store.close();
   });
 
   it.skipIf(!hasPostgres)('works on PostgreSQL', async () => {

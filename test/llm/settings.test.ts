@@ -4,12 +4,13 @@ import { loadConfig } from '../../src/config.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { loadLlmSettings } from '../../src/llm/settings.js';
 import { setUpLlm } from '../../src/llm/setup.js';
+import { openSqliteStore } from '../../src/store/open-sqlite.js';
 
 describe('LLM settings', () => {
   it('are off by default, with a 2 s timeout, and nothing is built', async () => {
     const config = loadConfig(['chat'], {});
     expect(config.llm).toMatchObject({ mode: 'off', timeoutMs: 2000, tone: 'warm', locale: 'en', classify: false });
-    const wiring = await setUpLlm(config.llm, loadContent(), { dbPath: ':memory:' });
+    const wiring = await setUpLlm(config.llm, loadContent(), { rephraseCache: { get: async () => null, put: async () => {}, pruneOtherVersions: async () => 0 } });
     expect(wiring.rephraser).toBeUndefined();
     expect(wiring.classifier).toBeUndefined();
     await wiring.close();
@@ -28,11 +29,13 @@ describe('LLM settings', () => {
 
   it('live mode builds a rephraser with the cache in the store database; reviewed mode needs the review file', async () => {
     const live = loadLlmSettings({ GENTLEPATH_LLM_MODE: 'live', GENTLEPATH_LLM_MODEL: 'm', OPENAI_API_KEY: 'k' });
-    const wiring = await setUpLlm(live, loadContent(), { dbPath: ':memory:' });
+    const store = await openSqliteStore(':memory:');
+    const wiring = await setUpLlm(live, loadContent(), store);
     expect(wiring.rephraser?.mode).toBe('live');
     expect(wiring.summary).toContain('LLM live');
     await wiring.close();
+    await store.close();
     const reviewed = loadLlmSettings({ GENTLEPATH_LLM_MODE: 'reviewed', GENTLEPATH_LLM_VARIANTS_FILE: '/nonexistent/variants.yaml' });
-    await expect(setUpLlm(reviewed, loadContent(), { dbPath: ':memory:' })).rejects.toThrow(/npm run variants/);
+    await expect(setUpLlm(reviewed, loadContent(), { rephraseCache: { get: async () => null, put: async () => {}, pruneOtherVersions: async () => 0 } })).rejects.toThrow(/npm run variants/);
   });
 });

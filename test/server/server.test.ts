@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkBindPolicy } from '../../src/server/start.js';
-import { isLoopback } from '../../src/server/http-util.js';
+import { isLoopback } from '../../src/channels/shared/http-util.js';
 import { startTestServer } from '../helpers/channel-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gentlepath-start-'));

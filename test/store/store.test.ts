@@ -2,7 +2,7 @@
 // message is processed once, a stale turn never overwrites a newer one, and deletion leaves nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/backends.js';
-import type { Store, TurnCommit } from '../../src/store/store.js';
+import type { Store, TurnCommit } from '../../src/coach/store-port.js';
 import { emptyProfile } from '../../src/coach/session/session-machine.js';
 
 const commit = (over: Partial<TurnCommit> = {}): TurnCommit => ({

@@ -1,7 +1,7 @@
 // POST /api/messages: Bot Framework (Teams, Azure Web Chat, the Emulator and the other Azure Bot Service
 // channels) through botbuilder's CloudAdapter. With an app id it authenticates every request as Azure
 // expects; without one it runs in local mode, like the Emulator: no auth at all (the server then refuses to
-// listen beyond loopback unless told otherwise, see src/server/start.ts).
+// listen beyond loopback unless told otherwise, see channel.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import {
@@ -10,8 +10,8 @@ import {
 } from 'botbuilder';
 import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { ConversationRefs } from '../../store/conversation-refs.js';
-import { conversationTag, errorFields, type Logger } from '../../server/logger.js';
-import { readJson } from '../../server/http-util.js';
+import { conversationTag, errorFields, type Logger } from '../../logger.js';
+import { readJson } from '../shared/http-util.js';
 import { parseActivity } from './parse.js';
 import { PRIVATE_ONLY_TEXT, renderForBotFramework } from './render.js';
 

@@ -1,9 +1,9 @@
 // The coach's replies as Bot Framework activities: suggested actions for quick replies, and on Teams an
 // Adaptive Card for ratings (and for longer button lists, which Teams' suggested actions cannot show). The
 // progress chart goes as an Adaptive Card Image of a PNG data URI (Teams does not render SVG reliably).
-import { Resvg } from '@resvg/resvg-js';
 import type { Activity, Attachment, CardAction } from 'botbuilder';
 import type { BotReply, Button } from '../../coach/bot-reply.js';
+import { chartPng } from '../shared/chart-png.js';
 
 /** Teams shows at most this many suggested actions. */
 const TEAMS_MAX_SUGGESTED = 6;
@@ -49,11 +49,6 @@ export function buttonCard(buttons: readonly Button[]): Attachment {
     type: 'ActionSet',
     actions: row.map((b) => ({ type: 'Action.Submit', title: b.label, data: { reply: b.value, msteams: { type: 'imBack', value: b.value } } })),
   })));
-}
-
-/** The SVG chart as a PNG, drawn by resvg with the system's fonts (for the axis labels and legend). */
-export function chartPng(svg: string): Buffer {
-  return new Resvg(svg, { background: '#ffffff', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true } }).render().asPng();
 }
 
 /** The progress chart as an Adaptive Card with one Image (a PNG data URI, which Teams and Web Chat both show). */

@@ -3,10 +3,10 @@
 // (image blocks need a public URL; an uploaded file is shown inline).
 import type { types } from '@slack/bolt';
 import type { BotReply } from '../../coach/bot-reply.js';
-import { chartPng } from '../botframework/render.js';
+import { chartPng } from '../shared/chart-png.js';
 import { levelName } from '../../coach/session/level-name.js';
 import type { Content } from '../../content/schema.js';
-import type { ConversationSummary } from '../../store/conversation-summary.js';
+import type { ConversationSummary } from '../../coach/conversation-summary.js';
 import { ACTION_ID_PREFIX } from './parse.js';
 
 type Block = types.Block;

@@ -9,14 +9,14 @@ import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } f
 import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { BotReply } from '../../coach/bot-reply.js';
 import type { Content } from '../../content/schema.js';
-import { readConversationSummary } from '../../store/conversation-summary.js';
-import type { Store } from '../../store/store.js';
+import { readConversationSummary } from '../../coach/conversation-summary.js';
+import type { Store } from '../../coach/store-port.js';
 import { CoachError } from '../../errors.js';
-import { conversationTag, errorFields, type Logger } from '../../server/logger.js';
+import { conversationTag, errorFields, type Logger } from '../../logger.js';
 import { ACTION_ID, parseBlockAction, parseDirectMessage, parseHomeOpened, parseSlashCommand, userOfKey, type SlackInbound } from './parse.js';
 import { answeredBlocks, renderForSlack, renderHomeView, renderUpload } from './render.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+import { SLACK_EVENTS_PATH } from './channel.js';
 export const SLASH_COMMAND = '/gentlepath';
 
 export interface SlackOptions {

@@ -9,8 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { UserEvent } from '../../coach/user-event.js';
-import { HttpError, readJson, sendJson } from '../../server/http-util.js';
-import { conversationTag, errorFields, type Logger } from '../../server/logger.js';
+import { HttpError, readJson, sendJson } from '../shared/http-util.js';
+import { conversationTag, errorFields, type Logger } from '../../logger.js';
 import { parsePostedActivity, postedActivitySchema } from './parse.js';
 import { renderForWeb, type OutboundActivity } from './render.js';
 

@@ -1,8 +1,8 @@
 // A read-only look at a stored conversation for channel surfaces (Slack's App Home): where the user is in
 // the program and when their daily check-in is. Reads the persisted snapshot; never writes.
-import type { Progress } from '../coach/progression/practice.js';
-import type { Profile } from '../coach/session/session-types.js';
-import type { Store } from './store.js';
+import type { Progress } from './progression/practice.js';
+import type { Profile } from './session/session-types.js';
+import type { Store } from './store-port.js';
 
 export interface ConversationSummary {
   /** Null until onboarding is complete. */

@@ -1,6 +1,6 @@
-// The storage contract the coach relies on. Both backends (SQLite, PostgreSQL) implement it with one query layer.
-import type { PracticeSession } from '../coach/progression/practice.js';
-import type { Effect, JobKind, Profile } from '../coach/session/session-types.js';
+// The storage port the coach relies on; it belongs to the core. Both backends (SQLite, PostgreSQL) implement it in src/store/ with one query layer.
+import type { PracticeSession } from './progression/practice.js';
+import type { Effect, JobKind, Profile } from './session/session-types.js';
 
 export interface StoredConversation {
   snapshot: unknown;

@@ -1,0 +1,41 @@
+// The local web chat page as a server channel: the page and its scripts at /, and the small Direct Line
+// endpoint the page talks to under /v3/directline.
+import type { ServerResponse } from 'node:http';
+import { defineChannel, type Route } from '../shared/channel.js';
+import { APP_JS, PAGE_CSP, PAGE_HTML, webChatBundle } from './page.js';
+
+const GET = ['GET', 'HEAD'] as const;
+
+function serve(res: ServerResponse, type: string, cache: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  res.writeHead(200, { 'content-type': type, 'cache-control': cache, ...extra });
+  res.end(body);
+}
+
+export const webChannel = defineChannel<true>({
+  name: 'web',
+  keyPrefix: 'web:',
+  settings: () => true,
+  async create(context) {
+    const { createWebChannel, DIRECT_LINE_BASE } = await import('./direct-line.js');
+    const web = createWebChannel({ coach: context.coach, logger: context.logger });
+    const routes: Route[] = [
+      { path: `${DIRECT_LINE_BASE}/*`, methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], handle: async (req, res, url) => { await web.handle(req, res, url); } },
+      { path: '/', methods: GET, handle: (_req, res) => serve(res, 'text/html; charset=utf-8', 'no-store', PAGE_HTML, { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' }) },
+      { path: '/app.js', methods: GET, handle: (_req, res) => serve(res, 'text/javascript; charset=utf-8', 'no-cache', APP_JS) },
+      { path: '/webchat.js', methods: GET, handle: (_req, res) => serve(res, 'text/javascript; charset=utf-8', 'public, max-age=3600', webChatBundle()) },
+      { path: '/favicon.ico', methods: GET, handle: (_req, res) => { res.writeHead(204).end(); } },
+    ];
+    return {
+      routes,
+      handleUpgrade: (req, socket, head) => web.handleUpgrade(req, socket, head),
+      deliver: web.deliver,
+      async start() {},
+      async stop() {
+        web.close();
+        await web.idle();
+      },
+      idle: () => web.idle(),
+      health: () => true,
+    };
+  },
+});
