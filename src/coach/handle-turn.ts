@@ -92,7 +92,7 @@ export function createCoach(options: CoachOptions): Coach {
 
     const { out, effects, progress } = snapshot.context;
     const scripted = await renderReplies(content, out, {
-      progress, practice: facts.log, today: facts.today, loadExport: () => store.exportUser(key),
+      progress, practice: facts.log, today: facts.today, timeZone: snapshot.context.profile.timeZone, loadExport: () => store.exportUser(key),
     }, expectation(snapshot), choiceNames(snapshot));
     const replies = await applyRephraser(options.rephraser, scripted);
 

@@ -1,5 +1,8 @@
 // Turns what the machine decided to say into reply texts, from flows/ content and the user's record.
-import { fill, renderMessage, type RenderedText } from '../content/render-message.js';
+import { fill, renderMessage, type RenderedText, type Vars } from '../content/render-message.js';
+import type { MessageId } from '../content/message-ids.js';
+import { claimText } from '../content/review-state.js';
+import { crisisHelp } from '../content/crisis-help.js';
 import type { Content } from '../content/schema.js';
 import type { BotReply, Button } from './bot-reply.js';
 import { progressVars } from './progress-report.js';
@@ -16,6 +19,8 @@ export interface RecordView {
   loadExport: () => Promise<UserExport>;
   practice: readonly PracticeSession[];
   today: string;
+  /** The user's IANA time zone, if known: picks the crisis numbers for their country. */
+  timeZone?: string | null;
 }
 
 export async function renderReplies(content: Content, says: readonly Say[], view: RecordView, expects: Expectation | undefined, options: string[] = []): Promise<BotReply[]> {
@@ -37,7 +42,7 @@ type Rendered = RenderedText & { attachment?: BotReply['attachment'] };
 async function renderSay(content: Content, say: Say, view: RecordView): Promise<Rendered> {
   switch (say.kind) {
     case 'message':
-      return renderMessage(content, say.id, say.vars);
+      return renderMessage(content, say.id, { ...contentVars(content, say.id, view), ...say.vars });
     case 'item':
       return renderItem(content, say.id, say.field ?? 'text');
     case 'exercise': {
@@ -65,6 +70,13 @@ async function renderSay(content: Content, say: Say, view: RecordView): Promise<
       return { id: 'data.export', text: JSON.stringify(data, null, 2), rephrasable: false, attachment: { kind: 'export', data } };
     }
   }
+}
+
+/** Values that come from flows/ itself rather than from the machine: the honest claim, the crisis numbers. */
+function contentVars(content: Content, id: MessageId, view: RecordView): Vars {
+  if (id === 'onboarding.welcome') return { claim: claimText(content) };
+  if (id === 'safety.crisis') return { help: crisisHelp(content, view.timeZone).text };
+  return {};
 }
 
 /** Every sayable content item by id, built once per loaded content rather than on every reply. */

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { contentSchema, type Content } from './schema.js';
 import { CoachError } from '../errors.js';
 import { checkMessages } from './render-message.js';
+import { reviewItems } from './review-items.js';
 
 export const defaultFlowsDir = join(projectRoot, 'flows');
 
@@ -44,6 +45,7 @@ export function loadContent(dir: string = defaultFlowsDir): Content {
   }
   const content = result.data;
   assertUniqueIds(content);
+  assertReviewsRecordedOnce(content);
   const problems = checkMessages(content);
   if (problems.length > 0) throw new CoachError('content_invalid', `flows/: ${problems.join('; ')}`);
   return content;
@@ -51,13 +53,34 @@ export function loadContent(dir: string = defaultFlowsDir): Content {
 
 function assertUniqueIds(content: Content): void {
   const seen = new Set<string>();
-  const all = [
-    ...content.messages, ...content.circuit, ...content.steps, ...content.reset_schedule, ...content.strength,
-    ...content.guidance, ...content.troubleshooting, ...content.faq, ...content.red_flags, ...content.history_flags,
-    ...content.circuit.flatMap((e) => e.options ?? []),
-  ];
-  for (const item of all) {
+  for (const item of reviewItems(content)) {
     if (seen.has(item.id)) throw new CoachError('content_invalid', `flows/: id "${item.id}" is used twice`);
     seen.add(item.id);
   }
+}
+
+/** Sign-off lives in flows/reviews.yaml only (with the hash of what was approved), never typed into an item. */
+function assertReviewsRecordedOnce(content: Content): void {
+  for (const item of reviewItems(content)) {
+    const raw = findRaw(content, item.id);
+    if (raw?.reviewed_by !== undefined && raw.reviewed_by !== PENDING) {
+      throw new CoachError('content_invalid', `flows/: item "${item.id}" says reviewed_by "${raw.reviewed_by}"; keep "${PENDING}" and record sign-off with npm run review -- import`);
+    }
+  }
+}
+
+export const PENDING = 'pending clinical review';
+
+function findRaw(content: Content, id: string): { reviewed_by?: string } | undefined {
+  for (const [section, value] of Object.entries(content)) {
+    if (section === 'reviews') continue;
+    const list = Array.isArray(value) ? value : (value as { regions?: unknown[] } | undefined)?.regions;
+    if (!Array.isArray(list)) continue;
+    for (const raw of list as Array<{ id?: string; reviewed_by?: string; options?: Array<{ id: string; reviewed_by?: string }> }>) {
+      if (raw?.id === id) return raw;
+      const option = raw?.options?.find((o) => o.id === id);
+      if (option) return option;
+    }
+  }
+  return undefined;
 }

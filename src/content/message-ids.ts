@@ -2,7 +2,13 @@
 // The loader checks flows/ against this list, so a missing or misspelt message stops start-up.
 export const messageIds = {
   // onboarding
-  'onboarding.welcome': [],
+  'onboarding.welcome': ['claim'],
+  // what GentlePath says about its own content: chosen by the review state of flows/ (review-state.ts)
+  'about.claim_pending': [],
+  'about.claim_reviewed': [],
+  // notices on the channels' own surfaces (web page header, Slack App Home)
+  'disclaimer.short': [],
+  'web.privacy': [],
   'disclaimer': [],
   'onboarding.consent_ask': [],
   'onboarding.consent_declined': [],
@@ -59,7 +65,8 @@ export const messageIds = {
   'safety.still_paused': [],
   'safety.ask_evaluated': [],
   'safety.resumed': [],
-  'safety.crisis': [],
+  'safety.crisis': ['help'],
+  'safety.crisis_help_unknown': [],
   'safety.step_back_now': [],
   // data rights
   'data.export': [],

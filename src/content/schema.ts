@@ -98,6 +98,37 @@ export const parametersSchema = z.object({
   dilator: z.object({ sizes: z.number().int().min(1) }).strict(),
 }).strict();
 
+/** A clinician's decision on one item, recorded by `npm run review -- import` with a hash of the text decided on. */
+export const reviewRecordSchema = z.object({
+  id,
+  reviewer: z.string().min(2),
+  date: isoDate,
+  decision: z.enum(['approved', 'changes_requested']),
+  comment: z.string().default(''),
+  /** sha256 of the item as reviewed (see review-items.ts); a later change to the item makes it pending again. */
+  text_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+}).strict();
+
+/** Emergency and crisis help for one country or region, picked by the user's time zone. */
+export const crisisRegionSchema = z.object({
+  ...reviewed,
+  rephrasable: z.literal(false),
+  /** Country or region name, for the review packet and the logs of a deploying organisation. */
+  country: z.string().min(2),
+  /** The number for an emergency there (checked to appear in the text). */
+  emergency: z.string().regex(/^[0-9 ]+$/),
+  /** IANA time zones (as Intl names them) that pick this region. */
+  time_zones: z.array(z.string().min(2)).default([]),
+  /** The lines shown in the crisis reply: emergency number first, then crisis lines. */
+  text: z.string().min(10),
+}).strict();
+
+export const crisisHelpSchema = z.object({
+  /** A deploying organisation may pin its own region here (a region id such as crisis.gb); null: the user's time zone picks it. */
+  default_region: z.string().nullable().default(null),
+  regions: z.array(crisisRegionSchema),
+}).strict().refine((h) => h.default_region === null || h.regions.some((r) => r.id === h.default_region), 'default_region must be the id of one of the regions');
+
 export const contentSchema = z.object({
   version: z.string().min(1),
   parameters: parametersSchema,
@@ -115,6 +146,10 @@ export const contentSchema = z.object({
   crisis_terms: z.array(z.string().min(2)).min(5),
   /** Synonym groups: every word in a group counts as the first one when matching. */
   synonyms: z.array(z.array(z.string().min(1)).min(2)),
+  /** Emergency and crisis numbers per country (flows/crisis-help.yaml); without it the crisis reply names no country. */
+  crisis_help: crisisHelpSchema.optional(),
+  /** Clinical sign-off per item (flows/reviews.yaml, written by `npm run review -- import`). */
+  reviews: z.array(reviewRecordSchema).optional(),
 });
 
 export type Content = z.infer<typeof contentSchema>;
@@ -125,3 +160,5 @@ export type Step = z.infer<typeof stepSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type RedFlag = z.infer<typeof redFlagSchema>;
 export type HistoryFlag = z.infer<typeof historyFlagSchema>;
+export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
+export type CrisisRegion = z.infer<typeof crisisRegionSchema>;

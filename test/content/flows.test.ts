@@ -24,6 +24,7 @@ const allItems = [
   ...content.messages, ...content.circuit, ...content.circuit.flatMap((e) => e.options ?? []),
   ...content.steps, ...content.reset_schedule, ...content.strength, ...content.guidance,
   ...content.troubleshooting, ...content.faq, ...content.red_flags, ...content.history_flags,
+  ...(content.crisis_help?.regions ?? []),
 ];
 
 describe('flows/: program parameters', () => {
@@ -206,11 +207,13 @@ describe('flows/: safety', () => {
 
   it('points a crisis to local emergency help without inventing other numbers', () => {
     const crisis = message('safety.crisis').text;
-    expect(crisis).toMatch(/local emergency number/);
     expect(crisis).toMatch(/emergency department/);
-    expect(crisis).toMatch(/crisis line/);
     expect(crisis).toMatch(/not able to help with emergencies/);
-    expect(new Set(crisis.match(/\d+/g))).toEqual(new Set(['112', '911', '999']));
+    expect(crisis).toContain('{help}'); // the numbers for the user's country (flows/crisis-help.yaml)
+    expect(crisis.match(/\d+/g)).toBeNull();
+    const general = message('safety.crisis_help_unknown').text;
+    expect(general).toMatch(/local emergency number[\s\S]*crisis line/);
+    expect(new Set(general.match(/\d+/g))).toEqual(new Set(['112', '911', '999']));
     expect(content.crisis_terms.length).toBeGreaterThanOrEqual(20);
     const redTerms = new Set(content.red_flags.flatMap((f) => f.terms.map((t) => t.toLowerCase())));
     for (const term of content.crisis_terms) expect(redTerms.has(term.toLowerCase()), term).toBe(false);
@@ -249,8 +252,8 @@ describe('flows/: messages', () => {
   it('keeps every item reviewed, traceable, chat-sized and consistent with its required terms', () => {
     const missing: string[] = [];
     for (const item of allItems) {
+      // Sign-off is recorded in flows/reviews.yaml with a hash of the approved text, never typed into an item.
       expect(item.reviewed_by, item.id).toBe('pending clinical review');
-      expect(item.reviewed_on, item.id).toBe('2026-11-23');
       const own = Object.entries(item)
         .filter(([key]) => !['id', 'source', 'reviewed_by', 'reviewed_on', 'required_terms', 'phrases', 'terms', 'options'].includes(key))
         .map(([, value]) => (typeof value === 'string' ? value : ''))

@@ -7,6 +7,8 @@ import { chartPng } from '../shared/chart-png.js';
 import { levelName } from '../../coach/session/level-name.js';
 import type { Content } from '../../content/schema.js';
 import type { ConversationSummary } from '../../coach/conversation-summary.js';
+import { renderMessage } from '../../content/render-message.js';
+import { claimText } from '../../content/review-state.js';
 import { ACTION_ID_PREFIX } from './parse.js';
 
 type Block = types.Block;
@@ -109,6 +111,9 @@ export function renderHomeView(content: Content, summary: ConversationSummary | 
     blocks.push(section(`*Next check-in:* ${next ? escapeText(next) : 'no daily reminder set'}`));
   }
   blocks.push(...buttonRows([{ label: summary?.progress ? 'Start check-in' : 'Start', value: 'start' }, { label: 'Progress', value: 'progress' }, { label: 'Help', value: 'help' }]));
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Not medical advice. In an emergency, call your local emergency number.' }] });
+  blocks.push({ type: 'context', elements: [
+    { type: 'plain_text', text: claimText(content), emoji: false },
+    { type: 'plain_text', text: renderMessage(content, 'disclaimer.short').text, emoji: false },
+  ] });
   return { type: 'home', blocks };
 }

@@ -2,7 +2,9 @@
 // endpoint the page talks to under /v3/directline.
 import type { ServerResponse } from 'node:http';
 import { defineChannel, type Route } from '../shared/channel.js';
-import { APP_JS, PAGE_CSP, PAGE_HTML, webChatBundle } from './page.js';
+import { APP_JS, PAGE_CSP, pageHtml, webChatBundle } from './page.js';
+import { renderMessage } from '../../content/render-message.js';
+import { claimText } from '../../content/review-state.js';
 
 const GET = ['GET', 'HEAD'] as const;
 
@@ -18,9 +20,12 @@ export const webChannel = defineChannel<true>({
   async create(context) {
     const { createWebChannel, DIRECT_LINE_BASE } = await import('./direct-line.js');
     const web = createWebChannel({ coach: context.coach, logger: context.logger });
+    const { content } = context;
+    // The header's notices come from flows/: the claim follows the review state, the disclaimer is the reviewed one.
+    const page = pageHtml({ claim: claimText(content), disclaimer: renderMessage(content, 'disclaimer.short').text, privacy: renderMessage(content, 'web.privacy').text });
     const routes: Route[] = [
       { path: `${DIRECT_LINE_BASE}/*`, methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], handle: async (req, res, url) => { await web.handle(req, res, url); } },
-      { path: '/', methods: GET, handle: (_req, res) => serve(res, 'text/html; charset=utf-8', 'no-store', PAGE_HTML, { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' }) },
+      { path: '/', methods: GET, handle: (_req, res) => serve(res, 'text/html; charset=utf-8', 'no-store', page, { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' }) },
       { path: '/app.js', methods: GET, handle: (_req, res) => serve(res, 'text/javascript; charset=utf-8', 'no-cache', APP_JS) },
       { path: '/webchat.js', methods: GET, handle: (_req, res) => serve(res, 'text/javascript; charset=utf-8', 'public, max-age=3600', webChatBundle()) },
       { path: '/favicon.ico', methods: GET, handle: (_req, res) => { res.writeHead(204).end(); } },

@@ -29,7 +29,18 @@ export const PAGE_CSP = [
   "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
 ].join('; ');
 
-export const PAGE_HTML = `<!doctype html>
+/** The page, its header notices from flows/ (the honest claim, the disclaimer, where the record is kept). */
+export function pageHtml(header: { claim: string; disclaimer: string; privacy: string }): string {
+  return PAGE_HTML
+    .replace('{{claim}}', escapeHtml(header.claim))
+    .replace('{{notice}}', escapeHtml(`${header.disclaimer} ${header.privacy}`));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const PAGE_HTML = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -51,7 +62,8 @@ export const PAGE_HTML = `<!doctype html>
 <main>
   <header>
     <h1>GentlePath</h1>
-    <p>Not medical advice. Your record stays on the machine running this server. In an emergency, call your local emergency number.</p>
+    <p>{{claim}}</p>
+    <p>{{notice}}</p>
   </header>
   <div id="webchat" role="main"><p id="status">Connecting…</p></div>
 </main>
