@@ -1,8 +1,7 @@
 // Bot Framework over real HTTP: Activity JSON posted to /api/messages, replies captured by a local fake
 // of Microsoft's connector service (the activities' serviceUrl points at it).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderMessage } from '../../../src/content/render-message.js';
-import type { MessageId } from '../../../src/content/message-ids.js';
+import { scriptedText } from '../../helpers/scripted-text.js';
 import { ADAPTIVE_CARD, PRIVATE_ONLY_TEXT } from '../../../src/channels/botframework/render.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../../helpers/fake-connector.js';
 import { startTestServer, type TestServer } from '../../helpers/channel-server.js';
@@ -17,7 +16,7 @@ afterAll(async () => { await connector.close(); });
 beforeEach(async () => { server = await startTestServer(); });
 afterEach(async () => { await server.stop(); });
 
-const text = (id: string) => renderMessage(server.content, id as MessageId).text;
+const text = (id: string) => scriptedText(server.content, id);
 
 function activity(conversationId: string, fields: Record<string, unknown>): Record<string, unknown> {
   seq += 1;

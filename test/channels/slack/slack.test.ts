@@ -2,8 +2,7 @@
 // /slack/events, with bolt's WebClient pointed at a local fake of Slack's Web API.
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderMessage } from '../../../src/content/render-message.js';
-import type { MessageId } from '../../../src/content/message-ids.js';
+import { scriptedText } from '../../helpers/scripted-text.js';
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../../helpers/fake-slack-api.js';
 import { startTestServer, type TestServer } from '../../helpers/channel-server.js';
 import { CHECK_IN_TO_RATING, ONBOARDING } from '../../helpers/journey.js';
@@ -23,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(async () => { await server.stop(); });
 
-const text = (id: string) => renderMessage(server.content, id as MessageId).text;
+const text = (id: string) => scriptedText(server.content, id);
 
 function signed(body: string, options: { secret?: string; ts?: number } = {}): Record<string, string> {
   const ts = options.ts ?? Math.floor(Date.now() / 1000);
