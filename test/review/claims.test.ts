@@ -11,7 +11,7 @@ import { renderHomeView } from '../../src/channels/slack/render.js';
 import { projectRoot } from '../../src/project-root.js';
 import { staleClaimDocs } from '../../src/review/claim-docs.js';
 import { openSqliteStore } from '../../src/store/open-sqlite.js';
-import { createLogger } from '../../src/server/logger.js';
+import { createLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server/start.js';
 import { Writable } from 'node:stream';
 
