@@ -2,6 +2,7 @@
 // npm run review -- import FILE           records a signed review (CSV or YAML) in flows/reviews.yaml
 // npm run review -- status                how many items are approved, and the claim GentlePath makes
 // npm run review -- sync-docs             puts the current claim into README and the app descriptions
+// npm run review -- hazard-log            renders docs/safety/hazard-log.md from its YAML, checking every cited test
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultFlowsDir, loadContent } from '../content/load-content.js';
@@ -12,6 +13,7 @@ import { loadProgramFacts } from './program-facts.js';
 import { readSignedReview, ReviewFileError } from './read-signed-review.js';
 import { appendRecords, toRecords } from './record-reviews.js';
 import { reviewPacketHtml } from './review-packet.js';
+import { HAZARD_LOG_MD, loadHazardLog, missingTests, renderHazardLog } from './hazard-log.js';
 
 export interface ReviewCliOptions {
   flowsDir?: string;
@@ -74,8 +76,16 @@ export function runReviewCli(args: readonly string[], options: ReviewCliOptions 
         if (docs.missing.length) { out(`No claim sentence found in ${docs.missing.join(', ')}: add it by hand.`); return 1; }
         return 0;
       }
+      case 'hazard-log': {
+        const hazards = loadHazardLog(root);
+        writeFileSync(join(root, HAZARD_LOG_MD), renderHazardLog(hazards));
+        const missing = missingTests(root, hazards);
+        out(`Wrote ${HAZARD_LOG_MD}: ${hazards.length} hazards, ${hazards.reduce((n, h) => n + h.tests.length, 0)} test references.`);
+        for (const line of missing) out(`  cited test not found: ${line}`);
+        return missing.length ? 1 : 0;
+      }
       default:
-        out('Usage: npm run review -- export [--out FILE] | import FILE | status | sync-docs');
+        out('Usage: npm run review -- export [--out FILE] | import FILE | status | sync-docs | hazard-log');
         return 2;
     }
   } catch (error) {
