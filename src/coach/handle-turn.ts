@@ -1,6 +1,6 @@
 // The one door every channel uses: a user's message in, the coach's replies out, the record committed in between.
 import { randomUUID } from 'node:crypto';
-import { createActor, initialTransition, transition } from 'xstate';
+import { createActor, initialTransition } from 'xstate';
 import { renderMessage } from '../content/render-message.js';
 import type { Content } from '../content/schema.js';
 import type { PendingDelivery, Store } from './store-port.js';
@@ -11,12 +11,10 @@ import { localDay } from './local-time.js';
 import { renderReplies } from './render-replies.js';
 import { applyRephraser, type Rephraser } from './rephraser.js';
 import { createSessionMachine, emptyContext, type SessionMachine } from './session/session-machine.js';
-import type { Expectation, SessionContext, StateMeta, TurnFacts } from './session/session-types.js';
-import { toEvents, type BareEvent } from './to-events.js';
+import type { SessionContext, TurnFacts } from './session/session-types.js';
+import { choiceNames, expectation, runTurn, type Snapshot } from './turn-policy.js';
 import { understand } from './understand/understand.js';
 import type { UserEvent } from './user-event.js';
-
-type Snapshot = ReturnType<SessionMachine['getInitialSnapshot']>;
 
 export interface CoachOptions {
   content: Content;
@@ -59,12 +57,6 @@ export function createCoach(options: CoachOptions): Coach {
   const defaultZone = options.defaultTimeZone ?? 'UTC';
   const onError = options.onError ?? (() => {});
 
-  /** Option names of a "choose N" exercise the user is on, so "1 and 3" or "child's pose" can be understood. */
-  const choiceNames = (snapshot: Snapshot): string[] => {
-    if (!snapshot.matches({ main: { day: 'circuit' } })) return [];
-    return (content.circuit[snapshot.context.day?.circuitIndex ?? 0]?.options ?? []).map((o) => o.name);
-  };
-
   async function attempt(key: string, event: UserEvent): Promise<{ replies: BotReply[]; outboxId?: string } | 'conflict'> {
     if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [] };
     const stored = await store.loadConversation(key);
@@ -77,23 +69,15 @@ export function createCoach(options: CoachOptions): Coach {
       contentVersion: content.version,
     };
 
-    let events: BareEvent[] = event.system ? [{ type: 'SCHEDULED', job: event.system.job }]
-      : event.opening ? [{ type: 'OPEN' }]
-        : toEvents(understand(event.text, content, { choiceNames: choiceNames(snapshot) }), expectation(snapshot));
-    // A first message only opens the conversation (the welcome asks for consent), unless it needs help at once.
-    if (!stored) events = events.filter((e) => e.type === 'CRISIS' || e.type === 'RED_FLAG');
-    if (snapshot.context.day && snapshot.context.day.date !== facts.today) events = [{ type: 'NEW_DAY' }, ...events];
-    // Anything the user writes means they are here: reminders go back to normal.
-    if (!event.system && !event.opening) events = [{ type: 'ACTIVE' }, ...events];
-    const step = (bare: BareEvent) => transition(machine, snapshot, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
-    for (const bare of events) snapshot = step(bare);
-    // A message the current step has no use for still gets an answer: what we are waiting for.
-    if (!event.system && snapshot.context.out.length === 0) snapshot = step({ type: 'UNKNOWN' });
+    const input = event.system ? { kind: 'system' as const, job: event.system.job }
+      : event.opening ? { kind: 'opening' as const }
+        : { kind: 'message' as const, understanding: understand(event.text, content, { choiceNames: choiceNames(content, snapshot) }) };
+    snapshot = runTurn(machine, snapshot, input, facts, { firstMessage: !stored });
 
     const { out, effects, progress } = snapshot.context;
     const scripted = await renderReplies(content, out, {
       progress, practice: facts.log, today: facts.today, timeZone: snapshot.context.profile.timeZone, loadExport: () => store.exportUser(key),
-    }, expectation(snapshot), choiceNames(snapshot));
+    }, expectation(snapshot), choiceNames(content, snapshot));
     const replies = await applyRephraser(options.rephraser, scripted);
 
     const persisted = machine.getPersistedSnapshot(snapshot) as unknown as { context: SessionContext };
@@ -190,9 +174,3 @@ function restore(machine: SessionMachine, content: Content, stored: unknown, con
     context: { ...emptyContext(), ...context, progress: { ...progress, step, dilatorSize }, day: null, out: [], effects: [], prompt: [] },
   });
 }
-
-function expectation(snapshot: Snapshot): Expectation | undefined {
-  const metas = Object.values(snapshot.getMeta() as Record<string, StateMeta | undefined>).filter(Boolean);
-  return metas.at(-1)?.expects;
-}
-

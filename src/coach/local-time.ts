@@ -53,3 +53,15 @@ export function nextLocalTime(after: Date, time: string, zone: string): Date {
   const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return instantAt(tomorrow, time, zone);
 }
+
+const whenFormat = new Map<string, Intl.DateTimeFormat>();
+
+/** A weekday and a 24-hour time on the user's own clock, for saying when something happens: "Tuesday 20:00". */
+export function localWhen(instant: string, zone: string): string {
+  let format = whenFormat.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    whenFormat.set(zone, format);
+  }
+  return format.format(new Date(instant));
+}

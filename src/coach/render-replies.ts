@@ -80,14 +80,14 @@ function contentVars(content: Content, id: MessageId, view: RecordView): Vars {
 }
 
 /** Every sayable content item by id, built once per loaded content rather than on every reply. */
-const itemIndex = new WeakMap<Content, Map<string, Content['faq'][number] | Content['messages'][number] | Content['red_flags'][number] | Content['history_flags'][number]>>();
+const itemIndex = new WeakMap<Content, Map<string, Content['faq'][number] | Content['messages'][number] | Content['red_flags'][number] | Content['history_flags'][number] | Content['feelings'][number]>>();
 
 function findItem(content: Content, id: string) {
   let index = itemIndex.get(content);
   if (!index) {
     const items = [
       ...content.troubleshooting, ...content.faq, ...content.guidance, ...content.strength, ...content.messages,
-      ...content.red_flags, ...content.history_flags, ...content.circuit.flatMap((e) => e.options ?? []),
+      ...content.red_flags, ...content.history_flags, ...content.feelings, ...content.small_talk, ...content.circuit.flatMap((e) => e.options ?? []),
     ];
     index = new Map(items.map((i) => [i.id, i]));
     itemIndex.set(content, index);
@@ -104,6 +104,7 @@ function renderItem(content: Content, id: string, field: 'text' | 'question' | '
   return { id, text: fill(`${title}${text}`, {}), rephrasable: item.rephrasable };
 }
 
+const cleared: Button = { label: 'A clinician has cleared me', value: "I've been checked by a clinician and cleared" };
 const yesNo: Button[] = [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }];
 
 function buttonsFor(expects: Expectation, options: string[]): Button[] {
@@ -111,8 +112,12 @@ function buttonsFor(expects: Expectation, options: string[]): Button[] {
     case 'yesno': return yesNo;
     case 'rating': return Array.from({ length: 11 }, (_, i) => ({ label: String(i), value: String(i) }));
     case 'done': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), { label: 'Done', value: 'done' }, { label: 'Skip', value: 'skip' }, { label: 'Repeat', value: 'repeat' }];
+    // The exposure step: stopping is always one tap away.
+    case 'step': return [{ label: 'Done', value: 'done' }, { label: 'Stop', value: 'stop, it hurts' }, { label: 'Skip', value: 'skip' }, { label: 'Repeat', value: 'repeat' }];
+    case 'choice': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), { label: 'Neither', value: 'neither' }];
     case 'start': return [{ label: 'Start check-in', value: 'start' }, { label: 'Progress', value: 'progress' }, { label: 'Help', value: 'help' }];
     case 'text': case 'time': case 'zone': return [{ label: 'Skip', value: 'skip' }];
-    case 'cleared': return [{ label: 'A clinician has cleared me', value: "I've been checked by a clinician and cleared" }];
+    case 'cleared': return [cleared];
+    case 'cleared_or_mistake': return [cleared, { label: 'I pressed yes by mistake', value: 'I pressed yes by mistake' }];
   }
 }

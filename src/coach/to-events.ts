@@ -1,6 +1,6 @@
 // Turns what a message says into the session event(s) the current state can act on.
 // Safety comes first: crisis and red flags are never outranked by an expected answer.
-import type { Expectation, SessionEvent } from './session/session-types.js';
+import type { Expectation, RatingSlot, SessionEvent } from './session/session-types.js';
 import type { Command, Understanding } from './understand/understand.js';
 import { parseSettingsCommand, type SettingsCommand } from './parse-settings-command.js';
 
@@ -13,17 +13,21 @@ const commandEvents: Record<Command, BareEvent['type']> = {
   evaluated: 'EVALUATED', back: 'REPEAT',
 };
 
-const settingsEvents = (c: SettingsCommand): BareEvent => {
+const settingsEvents = (c: SettingsCommand, u: Understanding): BareEvent => {
   switch (c.kind) {
     case 'snooze': return { type: 'SNOOZE' };
     case 'pauseReminders': return { type: 'PAUSE_REMINDERS', days: c.days };
     case 'remindersOff': return { type: 'REMINDERS_OFF' };
-    case 'changeReminder': return { type: 'CHANGE_REMINDER' };
+    // "change my reminder to 7am" carries its time
+    case 'changeReminder': return u.time ? { type: 'CHANGE_REMINDER', hour: u.time.hour, minute: u.time.minute } : { type: 'CHANGE_REMINDER' };
     case 'startTimer': return { type: 'START_TIMER' };
   }
 };
 
-export function toEvents(u: Understanding, expects: Expectation | undefined): BareEvent[] {
+/** What the current state is waiting for; `slot` names which rating, and `clarifying` the topics a clarifying question offered. */
+export interface Waiting { expects?: Expectation; slot?: RatingSlot; clarifying?: string[] }
+
+export function toEvents(u: Understanding, expects: Expectation | undefined, waiting: Waiting = {}): BareEvent[] {
   if (u.crisis) return [{ type: 'CRISIS' }];
   const flagged = u.redFlags.length > 0 ? { type: 'RED_FLAG' as const, ids: u.redFlags }
     : u.maybeRedFlags.length > 0 ? { type: 'MAYBE_RED_FLAG' as const, ids: u.maybeRedFlags } : null;
@@ -33,40 +37,95 @@ export function toEvents(u: Understanding, expects: Expectation | undefined): Ba
       : expects === 'text' ? [{ type: 'TEXT' as const, text: u.text }] : [];
     return [...answer, flagged];
   }
-  const settings = parseSettingsCommand(u.text);
-  if (settings) return [settingsEvents(settings)];
-  return [answerFor(u, expects)];
+  if (waiting.clarifying) {
+    const answer = clarifyAnswer(u, waiting.clarifying);
+    if (answer) return [answer];
+    // Something else entirely: the clarifying question is dropped, and the message read as it stands.
+    return [{ type: 'CLARIFY_DROP' }, ...repairEvents(u, expects, waiting.slot)];
+  }
+  return repairEvents(u, expects, waiting.slot);
 }
 
-function answerFor(u: Understanding, expects: Expectation | undefined): BareEvent {
+/** The answer to "Did you mean 1. ... 2. ... or neither?": by number, by name, in words; "no"/"neither" goes back. */
+function clarifyAnswer(u: Understanding, ids: string[]): BareEvent | undefined {
+  if (u.repair.neither || u.repair.cancel || u.yesNo === 'no') return { type: 'CLARIFY_NEITHER' };
+  const picked = u.choices.find((c) => c >= 1 && c <= ids.length);
+  if (picked !== undefined) return { type: 'CLARIFY_PICK', id: ids[picked - 1]! };
+  if (u.topic && ids.includes(u.topic)) return { type: 'CLARIFY_PICK', id: u.topic };
+  if (u.yesNo === 'yes' && ids.length === 1) return { type: 'CLARIFY_PICK', id: ids[0]! };
+  return undefined;
+}
+
+const isQuestion = (text: string) => /\?\s*$|^(how|what|why|when|is|are|can|could|should|do|does|will|would)\b/i.test(text.trim());
+
+function repairEvents(u: Understanding, expects: Expectation | undefined, slot: RatingSlot | undefined): BareEvent[] {
+  const settings = parseSettingsCommand(u.text);
+  if (settings) return [settingsEvents(settings, u)];
+  // A correction is about the answer already given, never a new answer to the question now shown.
+  if (u.repair.correction) {
+    const value = u.repair.correction.value ?? (u.rating !== undefined && expects === 'rating' ? u.rating : undefined);
+    return [{ type: 'CORRECT', ...(value !== undefined ? { value } : {}), ...(u.choices.length > 0 ? { choices: u.choices } : {}) }];
+  }
+  if (u.repair.cancel && expects !== 'text') return [{ type: 'CANCEL' }];
+
+  const main = answerFor(u, expects, slot);
+  const feeling: BareEvent[] = u.feeling ? [{ type: 'FEELING', id: u.feeling, reprompt: main.length === 0 }] : [];
+  if (main.length === 0) {
+    // A feeling alone is acknowledged, then the same question comes back.
+    if (feeling.length > 0) {
+      return u.topic && isQuestion(u.text) ? [{ type: 'FEELING', id: u.feeling!, reprompt: false }, { type: 'TOPIC', id: u.topic }] : feeling;
+    }
+    return [{ type: 'UNKNOWN' }];
+  }
+  // A question sent with an answer ("3, is burning normal?"): answered first, then the answer carries on.
+  const first = main[0]!;
+  const aside: BareEvent[] = u.topic && first.type !== 'TOPIC' && isQuestion(u.text) ? [{ type: 'TOPIC', id: u.topic, reprompt: false }] : [];
+  return [...feeling, ...aside, ...main];
+}
+
+function answerFor(u: Understanding, expects: Expectation | undefined, slot: RatingSlot | undefined): BareEvent[] {
+  const hurt = u.command === 'stop' && (u.ratingUnclear === true || u.rating !== undefined);
   switch (expects) {
-    case 'rating':
-      if (u.rating !== undefined) return { type: 'RATING', value: u.rating };
-      if (u.ratingUnclear) return { type: 'UNCLEAR_RATING' };
+    case 'rating': {
+      const { during, after } = u.labelled;
+      // "during 1 after 3": both ratings, each where it belongs
+      if (slot === 'during' && during !== undefined && after !== undefined) return [{ type: 'RATING', value: during }, { type: 'RATING', value: after }];
+      if (slot === 'after' && after !== undefined) return [{ type: 'RATING', value: after }];
+      if (slot === 'nextDay' && (during !== undefined || after !== undefined)) return [{ type: 'RATING', value: Math.max(during ?? 0, after ?? 0) }];
+      if (u.rating !== undefined) return [{ type: 'RATING', value: u.rating }];
       break;
+    }
     case 'yesno':
-      if (u.yesNo) return { type: u.yesNo === 'yes' ? 'YES' : 'NO' };
+      if (u.yesNo) return [{ type: u.yesNo === 'yes' ? 'YES' : 'NO' }];
       break;
-    case 'done':
-      if (u.choices.length > 0) return { type: 'CHOOSE', choices: u.choices };
+    case 'done': case 'step':
+      if (hurt && expects === 'step') return [{ type: 'HURT' }];
+      if (u.command === 'skip') return [{ type: 'SKIP' }];
+      // "I'm scared it'll hurt like last time" is not a pick of the last option
+      if (u.choices.length > 0 && !u.feeling && !u.topic) return [{ type: 'CHOOSE', choices: u.choices }];
       break;
     case 'time':
-      if (u.time) return { type: 'TIME', ...u.time };
+      if (u.time) return [{ type: 'TIME', ...u.time }];
       break;
     case 'zone':
-      if (u.timeZone) return { type: 'ZONE', zone: u.timeZone };
+      if (u.timeZone) return [{ type: 'ZONE', zone: u.timeZone }];
       break;
     case 'text':
       if (u.command && ['skip', 'stop', 'pause', 'help', 'delete', 'export', 'progress'].includes(u.command)) break;
-      if (u.yesNo === 'no' && u.text.split(/\s+/).length <= 3) return { type: 'SKIP' };
-      // A question at the journal prompt is a question, not the day's journal line.
-      if (u.topic && u.text.trim().endsWith('?')) return { type: 'TOPIC', id: u.topic };
-      if (u.text.trim().length > 0) return { type: 'TEXT', text: u.text };
+      if (u.yesNo === 'no' && u.text.split(/\s+/).length <= 3) return [{ type: 'SKIP' }];
+      // A question at the journal prompt is a question, not the day's journal line; "thanks" is not a journal line either.
+      if (u.topic && isQuestion(u.text)) return [{ type: 'TOPIC', id: u.topic }];
+      if (u.topicCandidates.length > 0 && isQuestion(u.text)) return [{ type: 'TOPIC_UNCLEAR', ids: u.topicCandidates }];
+      if (u.smallTalk && u.text.split(/\s+/).length <= 4) return [{ type: 'SMALL_TALK', id: u.smallTalk }];
+      if (u.text.trim().length > 0) return [{ type: 'TEXT', text: u.text }];
       break;
   }
-  if (u.command) return { type: commandEvents[u.command] } as BareEvent;
-  if (u.topic) return { type: 'TOPIC', id: u.topic };
-  if (u.topicCandidates.length > 0) return { type: 'TOPIC_UNCLEAR', ids: u.topicCandidates };
-  if (u.yesNo) return { type: u.yesNo === 'yes' ? 'YES' : 'NO' };
-  return { type: 'UNKNOWN' };
+  if (hurt) return [{ type: 'HURT' }];
+  if (u.command) return [{ type: commandEvents[u.command] } as BareEvent];
+  if (u.topic) return [{ type: 'TOPIC', id: u.topic }];
+  if (u.topicCandidates.length > 0) return [{ type: 'TOPIC_UNCLEAR', ids: u.topicCandidates }];
+  if (u.smallTalk) return [{ type: 'SMALL_TALK', id: u.smallTalk }];
+  if (expects === 'rating' && u.ratingUnclear) return [{ type: 'UNCLEAR_RATING' }];
+  if (u.yesNo) return [{ type: u.yesNo === 'yes' ? 'YES' : 'NO' }];
+  return [];
 }

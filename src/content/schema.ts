@@ -58,6 +58,16 @@ export const topicSchema = z.object({
   phrases: z.array(z.string().min(2)).min(3),
 }).strict();
 
+/** A feeling or a bit of small talk, noticed by its words and met with a short, kind, reviewed reply. */
+export const acknowledgementSchema = z.object({
+  ...reviewed,
+  text: z.string(),
+  /** Words and short phrases (lower case) that signal it; matched as whole words. */
+  terms: z.array(z.string().min(2)).min(2),
+  /** Whether the coach repeats the question it was waiting on afterwards (not after a goodbye). */
+  reprompt: z.boolean().default(true),
+}).strict();
+
 export const redFlagSchema = z.object({
   ...reviewed,
   rephrasable: z.literal(false),
@@ -142,6 +152,10 @@ export const contentSchema = z.object({
   faq: z.array(topicSchema),
   red_flags: z.array(redFlagSchema),
   history_flags: z.array(historyFlagSchema),
+  /** Feelings (shame, fear, sadness, ...) acknowledged kindly wherever they come up; each reply offers something gentle. */
+  feelings: z.array(acknowledgementSchema).default([]),
+  /** Thanks, goodbye, hello, how are you, laughter: a short reply. */
+  small_talk: z.array(acknowledgementSchema).default([]),
   /** Words and phrases that signal a crisis (self-harm, abuse, emergency): answered at once with emergency help. */
   crisis_terms: z.array(z.string().min(2)).min(5),
   /** Synonym groups: every word in a group counts as the first one when matching. */
@@ -159,6 +173,7 @@ export type Exercise = z.infer<typeof exerciseSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type RedFlag = z.infer<typeof redFlagSchema>;
+export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 export type HistoryFlag = z.infer<typeof historyFlagSchema>;
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 export type CrisisRegion = z.infer<typeof crisisRegionSchema>;

@@ -23,7 +23,7 @@ const message = (id: string) => byId(content.messages, id);
 const allItems = [
   ...content.messages, ...content.circuit, ...content.circuit.flatMap((e) => e.options ?? []),
   ...content.steps, ...content.reset_schedule, ...content.strength, ...content.guidance,
-  ...content.troubleshooting, ...content.faq, ...content.red_flags, ...content.history_flags,
+  ...content.troubleshooting, ...content.faq, ...content.red_flags, ...content.history_flags, ...content.feelings, ...content.small_talk,
   ...(content.crisis_help?.regions ?? []),
 ];
 

@@ -34,13 +34,17 @@ export interface Progress extends Level {
   /** Local day we last suggested a pelvic health PT because progress stalled. */
   stallNotifiedDay: string | null;
   strengthUnlocked: boolean;
+  /** After a spike: the level where it happened, to go back to once the rest is over and the latest rating is comfortable. */
+  returnTo?: Level | null;
+  /** Instant (ISO) the current rest began: sessions started after it belong to the rest, even on the spike's own day. */
+  restFrom?: string | null;
 }
 
 export function startProgress(today: string): Progress {
   return {
     step: 1, dilatorSize: null, levelSince: today, startedDay: today,
     lastAdvanceDay: null, lastAdvanceReason: null, restUntil: null,
-    spikeDays: [], stallNotifiedDay: null, strengthUnlocked: false,
+    spikeDays: [], stallNotifiedDay: null, strengthUnlocked: false, returnTo: null, restFrom: null,
   };
 }
 
@@ -55,4 +59,20 @@ export function daysBetween(from: string, to: string): number {
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** When a session began (its key is "<day>@<instant>"), or null for a session without one. */
+export function sessionStart(session: PracticeSession): string | null {
+  const at = session.key?.split('@')[1];
+  return at && !Number.isNaN(Date.parse(at)) ? at : null;
+}
+
+/** The last rating given, in the order they are asked: during, after, then the next day. */
+export function latestRating(sessions: readonly PracticeSession[]): number | null {
+  const last = [...sessions].sort((a, b) => a.day.localeCompare(b.day) || (sessionStart(a) ?? '').localeCompare(sessionStart(b) ?? '')).at(-1);
+  if (!last) return null;
+  const sameDay = sessions.filter((s) => s.day === last.day);
+  const nextDay = sameDay.map((s) => s.painNextDay).filter((v): v is number => v !== null);
+  if (nextDay.length > 0) return Math.max(...nextDay);
+  return last.painAfter ?? last.painDuring;
 }

@@ -66,7 +66,7 @@ export function onScheduled(
     }
     case 'rest_end':
       if (where !== 'idle' || !context.progress) return quiet;
-      return { ...quiet, out: [say('reminder.rest_over', { step: levelName(content, context.progress) })] };
+      return { ...quiet, out: [say('reminder.rest_over', { step: levelName(content, context.progress.returnTo ?? context.progress) })] };
     case 'clinician_check':
       if (where !== 'pausedForEvaluation') return quiet;
       return { ...quiet, out: [say('safety.weekly_check')], effects: [schedule('clinician_check', now.getTime() + WEEK_MS)] };

@@ -61,10 +61,29 @@ export interface SessionContext {
   prompt: Say[];
   /** Reminder pause and the count of unanswered check-ins. Absent in snapshots stored before reminders existed. */
   reminders?: { pausedUntil: string | null; unanswered: number };
+  /** The question held while a side question (delete? a possible red flag? a new reminder time?) is asked, shown again after it. */
+  held?: Say[] | null;
+  /** Set on the way back to a held question: the state's entry shows it in one short line instead of in full. */
+  resuming?: boolean;
+  /** Topic ids offered by a clarifying question that is waiting for its answer (numbered options plus "neither"). */
+  clarify?: string[] | null;
+  /** The last answer given, so "no wait, I meant 1" or "I pressed yes by mistake" can change it. */
+  last?: LastAnswer | null;
+  /** The local day the safety checklist was last answered "no", so it is not asked twice in one day. */
+  safetyCheckedOn?: string | null;
+  /** The practice day the next-day rating question is about. */
+  nextDayFor?: string | null;
   /** Replies and effects of the current turn; emptied before the snapshot is stored. */
   out: Say[];
   effects: Effect[];
 }
+
+/** An answer that can still be corrected, with what is needed to take it back. */
+export type LastAnswer =
+  | { kind: 'rating'; slot: RatingSlot; day: string; value: number; progress: Progress | null }
+  | { kind: 'safetyYes'; where: 'onboarding' | 'day' };
+
+export type RatingSlot = 'during' | 'after' | 'nextDay';
 
 /** Facts of the turn handed in with every event, so the machine never does I/O. */
 export interface TurnFacts {
@@ -81,7 +100,12 @@ type Plain<T extends string> = { type: T; facts: TurnFacts };
 export type SessionEvent =
   | Plain<'START' | 'YES' | 'NO' | 'DONE' | 'SKIP' | 'REPEAT' | 'STOP' | 'PAUSE' | 'CONTINUE' | 'HELP'
     | 'PROGRESS' | 'DISCLAIMER' | 'EXPORT' | 'DELETE' | 'EVALUATED' | 'CRISIS' | 'UNKNOWN' | 'NEW_DAY' | 'OPEN'
-    | 'ACTIVE' | 'CHANGE_REMINDER' | 'SNOOZE' | 'REMINDERS_OFF' | 'START_TIMER'>
+    | 'ACTIVE' | 'SNOOZE' | 'REMINDERS_OFF' | 'START_TIMER' | 'HURT' | 'CANCEL' | 'CLARIFY_NEITHER' | 'CLARIFY_DROP'>
+  | { type: 'CHANGE_REMINDER'; hour?: number; minute?: number; facts: TurnFacts }
+  | { type: 'CORRECT'; value?: number; choices?: number[]; facts: TurnFacts }
+  | { type: 'CLARIFY_PICK'; id: string; facts: TurnFacts }
+  | { type: 'FEELING'; id: string; reprompt?: boolean; facts: TurnFacts }
+  | { type: 'SMALL_TALK'; id: string; facts: TurnFacts }
   | { type: 'PAUSE_REMINDERS'; days: number; facts: TurnFacts }
   | { type: 'RATING'; value: number; facts: TurnFacts }
   | { type: 'UNCLEAR_RATING'; facts: TurnFacts }
@@ -89,12 +113,13 @@ export type SessionEvent =
   | { type: 'TEXT'; text: string; facts: TurnFacts }
   | { type: 'TIME'; hour: number; minute: number; facts: TurnFacts }
   | { type: 'ZONE'; zone: string; facts: TurnFacts }
-  | { type: 'TOPIC'; id: string; facts: TurnFacts }
+  /** A question answered in passing; `reprompt` false when something else in the same message carries the conversation on. */
+  | { type: 'TOPIC'; id: string; reprompt?: boolean; facts: TurnFacts }
   | { type: 'TOPIC_UNCLEAR'; ids: string[]; facts: TurnFacts }
   | { type: 'RED_FLAG'; ids: string[]; facts: TurnFacts }
   | { type: 'SCHEDULED'; job: JobKind; facts: TurnFacts }
   | { type: 'MAYBE_RED_FLAG'; ids: string[]; facts: TurnFacts };
 
 /** What a state waits for: drives how a message is understood and which buttons are shown. */
-export type Expectation = 'yesno' | 'rating' | 'done' | 'time' | 'zone' | 'text' | 'start' | 'cleared';
-export interface StateMeta { expects: Expectation }
+export type Expectation = 'yesno' | 'rating' | 'done' | 'step' | 'time' | 'zone' | 'text' | 'start' | 'cleared' | 'cleared_or_mistake' | 'choice';
+export interface StateMeta { expects: Expectation; slot?: RatingSlot }

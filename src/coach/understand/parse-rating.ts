@@ -28,7 +28,9 @@ const RATING_LEAD = new Set(['a', 'about', 'around', 'maybe', 'like', 'say', 'pr
   '~', 'rate', 'rated', 'rating', 'score', 'level', 'pain', 'was', 'is', "'s", 'be', 'call', 'honestly', 'felt', 'feels', 'stayed', 'stays',
   'hovering', 'hovered', 'remained', 'only', 'just', 'still', 'mostly', 'give', 'gave', 'its', 'tbh', 'ngl', 'at', 'hit',
   'reached', 'peaked', 'between', 'around', 'barely', 'nearly', 'almost', 'generous', 'strong', 'low', 'high', 'soft', 'hard', 'definite',
-  'definitely', 'max', 'maximum', 'min', 'minimum', 'average', 'consistent', 'steady', 'comfortable', 'easy', 'ok', 'okay', 'an']);
+  'definitely', 'max', 'maximum', 'min', 'minimum', 'average', 'consistent', 'steady', 'comfortable', 'easy', 'ok', 'okay', 'an',
+  // "maybe a 2? or 3?": a second number offered as an alternative counts too (and the higher one wins)
+  'or']);
 /** Words right after a number that make it a rating ("4 during", "3ish", "2 today"). */
 const RATING_TAIL = new Set(['during', 'after', 'afterwards', 'afterward', 'today', 'now', 'ish', 'then', 'tops', 'max', 'maybe', 'probably',
   'prob', 'pain', 'out', 'overall', 'throughout', 'honestly', 'tbh', 'i', 'lol', 'haha', 'yesterday', 'discomfort', 'burning', 'at', 'though']);
@@ -190,4 +192,29 @@ function zeroPain(a: Analysis): 'zero' | 'some' | undefined {
     }
   }
   return result;
+}
+
+export interface LabelledRatings { during?: number; after?: number }
+
+const NUM = '(\\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)';
+const DURING = '(?:during|while|in the moment|at the time)';
+const AFTER = '(?:after|afterwards|afterward|now)';
+const SCALE = '(?:\\s*(?:/|out of)\\s*10)?';
+
+/** Ratings named for their moment in one message: "during 1 after 3", "1 during, 3 afterwards", "during was 2 and now 1". */
+export function parseLabelledRatings(text: string): LabelledRatings {
+  const t = text.toLowerCase();
+  const value = (re: RegExp): number | undefined => {
+    const m = re.exec(t);
+    const v = m ? numberValue(m[1]!) : undefined;
+    return v !== undefined && v <= 10 ? v : undefined;
+  };
+  const labelFirst = (label: string) => new RegExp(`\\b${label}\\b(?:\\s*(?:it\\s+)?(?:was|is|it's|its|about|around|maybe|like|a|an|pain|:|-|=))*\\s*${NUM}\\b${SCALE}`);
+  const numberFirst = (label: string) => new RegExp(`\\b${NUM}${SCALE}\\s*(?:,\\s*)?\\b${label}\\b`);
+  const out: LabelledRatings = {};
+  const during = value(labelFirst(DURING)) ?? value(numberFirst(DURING));
+  const after = value(labelFirst(AFTER)) ?? value(numberFirst(AFTER));
+  if (during !== undefined) out.during = during;
+  if (after !== undefined) out.after = after;
+  return out;
 }

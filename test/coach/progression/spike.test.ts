@@ -49,15 +49,21 @@ describe('a spike steps back to the previous level with 24 h rest', () => {
     expect(decideAt(STEP3, [[1, 1, 5], OK, OK, OK, OK])).toMatchObject({ kind: 'stepBack', to: { step: 2, dilatorSize: null } });
   });
 
-  it('a spike that was acted on does not step back again: the easier level starts the day after', () => {
+  it('a spike that was acted on does not step back again; after the rest the count at its step starts again', () => {
     const STEP1: Level = { step: 1, dilatorSize: null };
     const spikeLog = [session(day(1), [1, 4, null], STEP1)];
     const before = progressAt(STEP1, day(1));
     const decision = decideProgression(spikeLog, before, PARAMS, clockOn(day(1)), LAST_STEP);
     expect(decision).toMatchObject({ kind: 'stepBack', to: STEP1 });
-    const after = applyDecision(before, decision, clockOn(day(1)));
+    let progress = applyDecision(before, decision, clockOn(day(1)));
+    // Day 3, the rest over and the latest rating comfortable: back to the spike's step, counting afresh.
+    const rested = [...spikeLog, ...days(3, [OK], STEP1)];
+    const back = decideProgression(rested, progress, PARAMS, clockOn(day(3)), LAST_STEP);
+    expect(back).toMatchObject({ kind: 'return', to: STEP1 });
+    progress = applyDecision(progress, back, clockOn(day(3)));
+    expect(progress).toMatchObject({ levelSince: day(3), returnTo: null, restUntil: null });
     const later = [...spikeLog, ...days(3, [OK, OK, OK], STEP1)];
-    expect(decideProgression(later, after, PARAMS, clockOn(day(6)), LAST_STEP).kind).toBe('advance');
+    expect(decideProgression(later, progress, PARAMS, clockOn(day(6)), LAST_STEP).kind).toBe('advance');
   });
 
   it('2/10 after and the next day is not a spike', () => {
@@ -116,7 +122,8 @@ describe('repeated spikes rest longer, never more than 72 h', () => {
       progress = applyDecision(progress, decision, clock);
     }
     expect(hours).toEqual([24, 48, 72, 72]);
-    expect(progress).toMatchObject({ step: 4, dilatorSize: 1 });
+    // The fourth spike came during the 72 h rest: the rest is lengthened at the same size, not one further down.
+    expect(progress).toMatchObject({ step: 4, dilatorSize: 2 });
   });
 });
 

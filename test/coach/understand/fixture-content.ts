@@ -104,6 +104,8 @@ export const fixtureContent: Content = {
     flag('rf.pain_not_settling', 'Pain that does not settle', ["pain that won't go away", 'pain lasting days', "pain hasn't settled", 'still hurts after two days'], 'Has pain lasted more than a day or two without settling?'),
   ],
   history_flags: [],
+  feelings: [],
+  small_talk: [],
   crisis_terms: [
     'suicide', 'suicidal', 'kill myself', 'end my life', 'ending it all', 'want to die', 'self harm', 'hurt myself',
     'hits me', 'abuse', 'abusive', 'not safe at home', "don't feel safe", 'forced me', 'raped', 'emergency',

@@ -7,7 +7,7 @@ import { cases } from './cases.js';
 
 describe('understand', () => {
   it('returns the documented shape for an empty message', () => {
-    expect(understand('', fixtureContent)).toEqual({ text: '', crisis: false, redFlags: [], maybeRedFlags: [], topicCandidates: [], choices: [] });
+    expect(understand('', fixtureContent)).toEqual({ text: '', crisis: false, redFlags: [], maybeRedFlags: [], topicCandidates: [], choices: [], labelled: {}, repair: {} });
     expect(understand('   \u200B ', fixtureContent).text).toBe('');
   });
   it('combines every reading of one message', () => {
