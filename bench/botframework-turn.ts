@@ -1,4 +1,4 @@
-// Latency of one turn through POST /api/messages (botbuilder CloudAdapter, local mode) with replies sent
+// Latency of one turn through POST /api/messages (Microsoft 365 Agents SDK CloudAdapter, local mode) with replies sent
 // to a local fake of the connector service: the coach (durable SQLite commit) vs a plain echo handler on
 // the same CloudAdapter instance, interleaved in one run. Latency is measured from sending the POST to
 // its response, which the adapter gives after the turn's replies were posted to the connector.
@@ -14,6 +14,8 @@ import { loadContent } from '../src/content/load-content.js';
 import { openSqliteStore } from '../src/store/open-sqlite.js';
 import { createBotFrameworkChannel, processRequest } from '../src/channels/botframework/bot-framework.js';
 import { createLogger } from '../src/logger.js';
+import { readJson } from '../src/channels/shared/http-util.js';
+import { Activity } from '@microsoft/agents-activity';
 import { startFakeConnector } from '../test/helpers/fake-connector.js';
 import { elapsedMs, median, percentile, type Benchmark, type Row } from './harness.js';
 import { dailyScript } from './scripts.js';
@@ -39,11 +41,13 @@ export async function measure(turnsPerHandler: number): Promise<{ coach: number[
   const coach = createCoach({ content, store });
   const channel = createBotFrameworkChannel({ coach, refs: store.refs, logger: createLogger({ level: 'silent' }) });
   // The peer: the same adapter instance, a handler that only echoes the text back.
-  const echo = async (context: Parameters<Parameters<typeof processRequest>[3]>[0]) => {
-    await context.sendActivity({ type: 'message', text: context.activity.text ?? '' });
+  const echo = async (context: Parameters<Parameters<typeof processRequest>[4]>[0]) => {
+    await context.sendActivity(Activity.fromObject({ type: 'message', text: context.activity.text ?? '' }));
   };
   const server = createServer((req, res) => {
-    const work = req.url === '/echo/api/messages' ? processRequest(channel.adapter, req, res, echo) : channel.handle(req, res);
+    const work = req.url === '/echo/api/messages'
+      ? readJson(req).then((body) => processRequest(channel.adapter, req, res, body as Record<string, unknown>, echo, false))
+      : channel.handle(req, res);
     work.catch(() => { res.statusCode = 500; res.end(); });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -45,6 +45,16 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * A setting of the Agents SDK's default connection, as the SDK itself reads it from the environment
+ * (connections__serviceConnection__settings__clientId, ...), so this process and the SDK agree.
+ */
+function agentsSetting(env: NodeJS.ProcessEnv, name: 'clientId' | 'clientSecret' | 'tenantId'): string | undefined {
+  const wanted = `connections__serviceconnection__settings__${name}`.toLowerCase();
+  const key = Object.keys(env).find((k) => k.toLowerCase() === wanted);
+  return key ? env[key] || undefined : undefined;
+}
+
 export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
   let parsed;
   try {
@@ -71,9 +81,10 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     llm: llmSettingsFromEnv(env),
     port: values.port ?? (env.PORT || 3978),
     host: values.host ?? (env.HOST || '127.0.0.1'),
-    microsoftAppId: env.MicrosoftAppId || undefined,
-    microsoftAppPassword: env.MicrosoftAppPassword || undefined,
-    microsoftAppTenantId: env.MicrosoftAppTenantId || undefined,
+    // The Microsoft 365 Agents SDK's names first, then the Bot Framework SDK's (still supported).
+    microsoftAppId: agentsSetting(env, 'clientId') || env.MicrosoftAppId || undefined,
+    microsoftAppPassword: agentsSetting(env, 'clientSecret') || env.MicrosoftAppPassword || undefined,
+    microsoftAppTenantId: agentsSetting(env, 'tenantId') || env.MicrosoftAppTenantId || undefined,
     microsoftAppType: env.MicrosoftAppType || undefined,
     allowPublicLocalMode: env.GENTLEPATH_ALLOW_PUBLIC_LOCAL_MODE === '1',
     slackBotToken: env.SLACK_BOT_TOKEN || undefined,

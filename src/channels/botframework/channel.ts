@@ -19,6 +19,7 @@ export const botFrameworkChannel = defineChannel<BotFrameworkCredentials>({
   settings: (config) => ({
     appId: config.microsoftAppId, appPassword: config.microsoftAppPassword,
     tenantId: config.microsoftAppTenantId, appType: config.microsoftAppType,
+    allowAnyServiceUrl: config.allowPublicLocalMode,
   }),
   checkExposure,
   async create(context, settings) {

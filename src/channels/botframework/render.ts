@@ -1,7 +1,7 @@
 // The coach's replies as Bot Framework activities: suggested actions for quick replies, and on Teams an
 // Adaptive Card for ratings (and for longer button lists, which Teams' suggested actions cannot show). The
 // progress chart goes as an Adaptive Card Image of a PNG data URI (Teams does not render SVG reliably).
-import type { Activity, Attachment, CardAction } from 'botbuilder';
+import type { Attachment, CardAction } from '@microsoft/agents-activity';
 import type { BotReply, Button } from '../../coach/bot-reply.js';
 import { chartPng } from '../shared/chart-png.js';
 
@@ -12,10 +12,19 @@ const CARD_ROW = 6;
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
-export function renderForBotFramework(replies: readonly BotReply[], channelId: string): Partial<Activity>[] {
+/** The fields of an outgoing activity this channel sets (the SDK fills in the addressing). */
+export interface OutgoingActivity {
+  type: 'message';
+  text: string;
+  textFormat: 'plain' | 'markdown';
+  attachments?: Attachment[];
+  suggestedActions?: { to: string[]; actions: CardAction[] };
+}
+
+export function renderForBotFramework(replies: readonly BotReply[], channelId: string): OutgoingActivity[] {
   const teams = channelId === 'msteams';
   return replies.map((reply) => {
-    const activity: Partial<Activity> = teams
+    const activity: OutgoingActivity = teams
       // Teams' markdown joins single line breaks; a blank line keeps each line of the scripted text.
       ? { type: 'message', text: reply.text.replace(/\n/g, '\n\n'), textFormat: 'markdown' }
       : { type: 'message', text: reply.text, textFormat: 'plain' };
