@@ -60,7 +60,7 @@ async function main(config: Config): Promise<void> {
     }
     const interactive = Boolean(process.stdin.isTTY);
     await runTerminalChat({
-      coach, user: terminalKey, input: process.stdin, output: process.stdout, interactive, runId: config.runId,
+      coach, content, user: terminalKey, input: process.stdin, output: process.stdout, interactive, runId: config.runId,
       setNow: (instant) => { now = instant; tick = 0; },
       // Live check-ins while chatting; a scripted run stays deterministic and has none.
       scheduler: interactive ? (deliver) => createScheduler({ store, coach, deliver, now: clock, keyPrefixes: [`${terminalKey}`] }) : undefined,

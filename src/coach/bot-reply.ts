@@ -18,5 +18,9 @@ export interface BotReply {
   /** What the coach is waiting for next, on the last reply of a turn. */
   expects?: Expectation;
   /** Structured data sent along: the data export, or the progress chart as an SVG image. */
-  attachment?: { kind: 'export'; data: unknown } | { kind: 'chart'; svg: string; points: number };
+  attachment?: { kind: 'export'; data: unknown } | {
+    kind: 'chart'; svg: string; points: number;
+    /** The chart's alternative text and title, from flows/ (absent on replies stored before they were added). */
+    alt?: string; title?: string;
+  };
 }

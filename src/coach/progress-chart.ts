@@ -3,13 +3,15 @@
 import type { PracticeDay } from './progression/practice-days.js';
 import { addDays } from './progression/practice.js';
 
-const series = [
-  { field: 'during', label: 'during' },
-  { field: 'after', label: 'after' },
-  { field: 'nextDay', label: 'next day' },
-] as const;
+/** The chart's words, from flows/ (chart.during, chart.after, chart.next_day, chart.axis). */
+export interface ChartLabels { during: string; after: string; nextDay: string; axis: string }
 
-export async function renderProgressChart(days: readonly PracticeDay[], today: string, maxPain: number): Promise<string> {
+export async function renderProgressChart(days: readonly PracticeDay[], today: string, maxPain: number, labels: ChartLabels): Promise<string> {
+  const series = [
+    { field: 'during', label: labels.during },
+    { field: 'after', label: labels.after },
+    { field: 'nextDay', label: labels.nextDay },
+  ] as const;
   const vega = await import('vega');
   const window = Array.from({ length: 14 }, (_, i) => addDays(today, i - 13));
   const byDay = new Map(days.map((d) => [d.day, d]));
@@ -27,7 +29,7 @@ export async function renderProgressChart(days: readonly PracticeDay[], today: s
     ],
     axes: [
       { orient: 'bottom', scale: 'x', labelAngle: -40, labelAlign: 'right' },
-      { orient: 'left', scale: 'y', values: [0, 2, 5, 10], title: 'pain 0-10' },
+      { orient: 'left', scale: 'y', values: [0, 2, 5, 10], title: labels.axis },
     ],
     legends: [{ fill: 'colour', orient: 'top', direction: 'horizontal' }],
     marks: [

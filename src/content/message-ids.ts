@@ -1,5 +1,7 @@
 // Every scripted message the coach says, with the placeholders its text may use.
 // The loader checks flows/ against this list, so a missing or misspelt message stops start-up.
+import { wordIds } from './word-ids.js';
+
 export const messageIds = {
   // onboarding
   'onboarding.welcome': ['claim'],
@@ -102,6 +104,8 @@ export const messageIds = {
   'timer.unavailable': [],
   // failures
   'error.save_failed': [],
+  // words and labels (flows/words.yaml)
+  ...wordIds,
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof messageIds;

@@ -9,7 +9,7 @@ describe('progress chart', () => {
       { day: '2026-11-20', during: 1, after: 2, nextDay: 0, complete: true },
       { day: '2026-11-22', during: 3, after: 1, nextDay: null, complete: true },
     ];
-    const svg = await renderProgressChart(days, '2026-11-23', 2);
+    const svg = await renderProgressChart(days, '2026-11-23', 2, { during: 'during', after: 'after', nextDay: 'next day', axis: 'pain 0-10' });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.trim().endsWith('</svg>')).toBe(true);
     // Each facet's point mark is a <g class="... rating-point"> holding one <path> per rating.

@@ -7,7 +7,8 @@ import { chartPng } from '../shared/chart-png.js';
 import { levelName } from '../../coach/session/level-name.js';
 import type { Content } from '../../content/schema.js';
 import type { ConversationSummary } from '../../coach/conversation-summary.js';
-import { renderMessage } from '../../content/render-message.js';
+import { renderMessage, type Vars } from '../../content/render-message.js';
+import type { MessageId } from '../../content/message-ids.js';
 import { claimText } from '../../content/review-state.js';
 import { ACTION_ID_PREFIX } from './parse.js';
 
@@ -58,12 +59,10 @@ export interface SlackUpload {
   file: Buffer;
 }
 
-export const CHART_ALT = 'Pain ratings over the last 14 days';
-
 /** The file to upload after the reply's message: the progress chart as a PNG, or null. */
 export function renderUpload(reply: BotReply): SlackUpload | null {
   if (reply.attachment?.kind !== 'chart') return null;
-  return { filename: 'progress.png', title: 'Your last 14 days', alt_text: CHART_ALT, file: chartPng(reply.attachment.svg) };
+  return { filename: 'progress.png', title: reply.attachment.title ?? '', alt_text: reply.attachment.alt ?? '', file: chartPng(reply.attachment.svg) };
 }
 
 function buttonRows(buttons: readonly { label: string; value: string }[]): KnownBlock[] {
@@ -81,39 +80,45 @@ function buttonRows(buttons: readonly { label: string; value: string }[]): Known
 }
 
 /** The message after a button on it was used: the same text, the choice noted, no buttons left to press twice. */
-export function answeredBlocks(blocks: readonly (KnownBlock | Block)[] | undefined, chosen: string): (KnownBlock | Block)[] {
+export function answeredBlocks(content: Content, blocks: readonly (KnownBlock | Block)[] | undefined, chosen: string): (KnownBlock | Block)[] {
   const kept = (blocks ?? []).filter((b) => b.type !== 'actions');
-  return [...kept, { type: 'context', elements: [{ type: 'plain_text', text: `You chose: ${chosen}`.slice(0, 2000), emoji: true }] }];
+  const note = renderMessage(content, 'channel.you_chose', { choice: chosen }).text;
+  return [...kept, { type: 'context', elements: [{ type: 'plain_text', text: note.slice(0, 2000), emoji: true }] }];
 }
 
-/** "today at 20:00" / "tomorrow at 20:00" in the user's zone, or null when no check-in time is set. */
-export function nextCheckIn(now: Date, reminderTime: string | null, timeZone: string | null): string | null {
+/** "today at 20:00 (Europe/Berlin)" / "tomorrow at ..." in the user's zone (words from flows/), or null when no check-in time is set. */
+export function nextCheckIn(content: Content, now: Date, reminderTime: string | null, timeZone: string | null): string | null {
   if (!reminderTime || !/^\d{2}:\d{2}$/.test(reminderTime)) return null;
   const zone = timeZone ?? 'UTC';
   let local: string;
   try {
     local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
   } catch {
-    return `daily at ${reminderTime}`;
+    return renderMessage(content, 'when.daily_at', { time: reminderTime }).text;
   }
-  return `${local < reminderTime ? 'today' : 'tomorrow'} at ${reminderTime} (${zone})`;
+  return renderMessage(content, local < reminderTime ? 'when.today_at' : 'when.tomorrow_at', { time: reminderTime, zone }).text;
 }
 
 export function renderHomeView(content: Content, summary: ConversationSummary | null, now: Date): HomeView {
+  const say = (id: MessageId, vars: Vars = {}) => renderMessage(content, id, vars).text;
   const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'GentlePath' } }];
   if (!summary?.progress) {
-    blocks.push(section('You have not started the program yet. Send me a direct message, or press *Start*, and I will walk you through the first steps.'));
+    blocks.push(section(say('home.not_started')));
   } else {
-    blocks.push(section(`*Current step:* ${escapeText(levelName(content, summary.progress))}`));
-    if (summary.paused) blocks.push(section('*Practice is paused.* Our direct messages say why and what comes next.'));
-    const next = nextCheckIn(now, summary.reminderTime, summary.timeZone);
-    blocks.push(section(`*Next check-in:* ${next ? escapeText(next) : 'no daily reminder set'}`));
+    blocks.push(section(say('home.step', { step: escapeText(levelName(content, summary.progress)) })));
+    if (summary.paused) blocks.push(section(say('home.paused')));
+    const next = nextCheckIn(content, now, summary.reminderTime, summary.timeZone);
+    blocks.push(section(say('home.next_checkin', { when: next ? escapeText(next) : say('home.no_reminder') })));
   }
-  blocks.push(...buttonRows([{ label: summary?.progress ? 'Start check-in' : 'Start', value: 'start' }, { label: 'Progress', value: 'progress' }, { label: 'Help', value: 'help' }]));
+  blocks.push(...buttonRows([
+    { label: say(summary?.progress ? 'button.start_checkin' : 'button.start'), value: 'start' },
+    { label: say('button.progress'), value: 'progress' },
+    { label: say('button.help'), value: 'help' },
+  ]));
   blocks.push({ type: 'context', elements: [
     { type: 'plain_text', text: claimText(content), emoji: false },
-    { type: 'plain_text', text: renderMessage(content, 'disclaimer.short').text, emoji: false },
+    { type: 'plain_text', text: say('disclaimer.short'), emoji: false },
   ] });
   return { type: 'home', blocks };
 }

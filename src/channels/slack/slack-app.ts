@@ -9,6 +9,7 @@ import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } f
 import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { BotReply } from '../../coach/bot-reply.js';
 import type { Content } from '../../content/schema.js';
+import { renderMessage } from '../../content/render-message.js';
 import { readConversationSummary } from '../../coach/conversation-summary.js';
 import type { Store } from '../../coach/store-port.js';
 import { CoachError } from '../../errors.js';
@@ -140,7 +141,7 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
     const inbound = parseSlashCommand(command);
     const inOurDm = command.channel_name === 'directmessage' && command.channel_id?.startsWith('D');
     // Health talk stays private: whatever channel the command was typed in, the answer goes to our DM.
-    await ack(inbound && !inOurDm ? { response_type: 'ephemeral', text: 'I have answered you in our direct messages, to keep this private.' } : undefined);
+    await ack(inbound && !inOurDm ? { response_type: 'ephemeral', text: renderMessage(options.content, 'channel.answered_in_dm').text } : undefined);
     if (inbound) await runTurn(client, inbound, 'command');
   });
 
@@ -151,7 +152,7 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
     if (click.channel && click.messageTs) {
         // Take the used buttons off the message so an old question cannot be answered twice by accident.
         const message = (body as { message?: { text?: string; blocks?: [] } }).message;
-      await client.chat.update({ channel: click.channel, ts: click.messageTs, text: message?.text ?? ' ', blocks: answeredBlocks(message?.blocks, labelOf(body) ?? click.event.text) })
+      await client.chat.update({ channel: click.channel, ts: click.messageTs, text: message?.text ?? ' ', blocks: answeredBlocks(options.content, message?.blocks, labelOf(body) ?? click.event.text) })
         .catch((error: unknown) => log.warn(errorFields(error), 'could not update the answered message'));
     }
     await runTurn(client, click, 'button');

@@ -5,9 +5,13 @@ import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { Scheduler } from '../../scheduler/scheduler.js';
 import type { BotReply } from '../../coach/bot-reply.js';
 import { renderForTerminal } from './render.js';
+import { renderMessage } from '../../content/render-message.js';
+import type { Content } from '../../content/schema.js';
 
 export interface TerminalOptions {
   coach: Coach;
+  /** Words shown by the terminal itself (flows/: terminal.banner). */
+  content: Content;
   user: string;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
@@ -26,7 +30,7 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
   const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity })[Symbol.asyncIterator]();
 
   const deliver = async (_key: string, replies: BotReply[]) => { print(renderForTerminal(replies)); };
-  if (interactive) print('GentlePath (type "help" at any time, Ctrl+D or Ctrl+C to leave; your progress is saved)\n');
+  if (interactive) print(`${renderMessage(options.content, 'terminal.banner').text}\n`);
   // Replies the last run committed but could not print before it stopped.
   await coach.redeliver(deliver, { key: user, immediately: true });
   const scheduler = options.scheduler?.(async (key, replies) => { output.write('\n'); await deliver(key, replies); output.write('you> '); });

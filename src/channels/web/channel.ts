@@ -3,8 +3,6 @@
 import type { ServerResponse } from 'node:http';
 import { defineChannel, type Route } from '../shared/channel.js';
 import { APP_JS, PAGE_CSP, pageHtml, webChatBundle } from './page.js';
-import { renderMessage } from '../../content/render-message.js';
-import { claimText } from '../../content/review-state.js';
 
 const GET = ['GET', 'HEAD'] as const;
 
@@ -20,9 +18,7 @@ export const webChannel = defineChannel<true>({
   async create(context) {
     const { createWebChannel, DIRECT_LINE_BASE } = await import('./direct-line.js');
     const web = createWebChannel({ coach: context.coach, logger: context.logger });
-    const { content } = context;
-    // The header's notices come from flows/: the claim follows the review state, the disclaimer is the reviewed one.
-    const page = pageHtml({ claim: claimText(content), disclaimer: renderMessage(content, 'disclaimer.short').text, privacy: renderMessage(content, 'web.privacy').text });
+    const page = pageHtml(context.content); // its words from flows/, the claim from the review state
     const routes: Route[] = [
       { path: `${DIRECT_LINE_BASE}/*`, methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], handle: async (req, res, url) => { await web.handle(req, res, url); } },
       { path: '/', methods: GET, handle: (_req, res) => serve(res, 'text/html; charset=utf-8', 'no-store', page, { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' }) },

@@ -5,6 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { JOIN_EVENT } from './parse.js';
+import type { MessageId } from '../../content/message-ids.js';
+import { renderMessage } from '../../content/render-message.js';
+import { claimText } from '../../content/review-state.js';
+import type { Content } from '../../content/schema.js';
 
 /** Path of botframework-webchat's browser bundle (not an exported subpath, so found via the resolver's paths). */
 export function webChatBundlePath(): string {
@@ -29,11 +33,14 @@ export const PAGE_CSP = [
   "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'",
 ].join('; ');
 
-/** The page, its header notices from flows/ (the honest claim, the disclaimer, where the record is kept). */
-export function pageHtml(header: { claim: string; disclaimer: string; privacy: string }): string {
+/** The page with its words from flows/: the honest claim, the disclaimer, where the record is kept, the status lines. */
+export function pageHtml(content: Content): string {
+  const say = (id: MessageId) => escapeHtml(renderMessage(content, id).text);
   return PAGE_HTML
-    .replace('{{claim}}', escapeHtml(header.claim))
-    .replace('{{notice}}', escapeHtml(`${header.disclaimer} ${header.privacy}`));
+    .replace('{{claim}}', escapeHtml(claimText(content)))
+    .replace('{{notice}}', `${say('disclaimer.short')} ${say('web.privacy')}`)
+    .replace('{{connecting}}', say('web.connecting'))
+    .replace('{{cannot_connect}}', say('web.cannot_connect'));
 }
 
 function escapeHtml(text: string): string {
@@ -65,7 +72,7 @@ const PAGE_HTML = `<!doctype html>
     <p>{{claim}}</p>
     <p>{{notice}}</p>
   </header>
-  <div id="webchat" role="main"><p id="status">Connecting…</p></div>
+  <div id="webchat" role="main"><p id="status" data-cannot-connect="{{cannot_connect}}">{{connecting}}</p></div>
 </main>
 <script src="/webchat.js"></script>
 <script src="/app.js"></script>
@@ -115,7 +122,7 @@ export const APP_JS = `(function () {
     }, document.getElementById('webchat'));
     document.querySelector('#webchat').setAttribute('data-conversation', session.conversationId);
   }).catch(function (error) {
-    fail('Could not connect to the GentlePath server (' + error.message + '). Is it still running?');
+    fail((status ? status.getAttribute('data-cannot-connect') || '' : '').replace('{error}', error.message));
   });
 })();
 `;

@@ -13,9 +13,6 @@ export interface OutboundActivity {
   channelData?: { expects?: string; contentIds?: string[] };
 }
 
-/** Web Chat uses the attachment's name as the image's alt text. */
-export const CHART_ALT = 'Pain ratings over the last 14 days';
-
 export function renderForWeb(replies: readonly BotReply[]): OutboundActivity[] {
   return replies.map((reply) => {
     const activity: OutboundActivity = {
@@ -23,7 +20,7 @@ export function renderForWeb(replies: readonly BotReply[]): OutboundActivity[] {
       channelData: { contentIds: reply.contentIds, ...(reply.expects ? { expects: reply.expects } : {}) },
     };
     if (reply.attachment?.kind === 'chart') {
-      activity.attachments = [{ contentType: 'image/svg+xml', contentUrl: svgDataUrl(reply.attachment.svg), name: CHART_ALT }];
+      activity.attachments = [{ contentType: 'image/svg+xml', contentUrl: svgDataUrl(reply.attachment.svg), name: reply.attachment.alt ?? '' }]; // Web Chat uses the name as the image's alt text
     }
     if (reply.buttons?.length) {
       activity.suggestedActions = { to: [], actions: reply.buttons.map((b) => ({ type: 'imBack', title: b.label, value: b.value })) };

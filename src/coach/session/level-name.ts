@@ -1,9 +1,11 @@
-// A level in words: "Step 4: Dilator, size 2".
+// A level in words ("Step 4: Dilator, dilator size 2"), from flows/ (level.step, level.step_dilator).
+import { renderMessage } from '../../content/render-message.js';
 import type { Content } from '../../content/schema.js';
 import type { Level } from '../progression/practice.js';
 
 export function levelName(content: Content, level: Level): string {
-  const step = content.steps.find((s) => s.number === level.step);
-  const name = `Step ${level.step}${step ? `: ${step.name}` : ''}`;
-  return level.dilatorSize ? `${name}, dilator size ${level.dilatorSize}` : name;
+  const name = content.steps.find((s) => s.number === level.step)?.name ?? '';
+  return level.dilatorSize
+    ? renderMessage(content, 'level.step_dilator', { number: level.step, name, size: level.dilatorSize }).text
+    : renderMessage(content, 'level.step', { number: level.step, name }).text;
 }

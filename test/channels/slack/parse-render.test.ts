@@ -6,6 +6,8 @@ import { startProgress } from '../../../src/coach/progression/practice.js';
 
 const envelope = (event: Record<string, unknown>) => ({ team_id: 'T1', event_id: 'Ev1', type: 'event_callback', event: { type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: 'hi', ...event } });
 
+
+const content = loadContent();
 describe('Slack parse', () => {
   it('reads a person\'s DM with the event id as inbound id, unescaping Slack text', () => {
     expect(parseDirectMessage(envelope({ text: 'a &amp; b &lt;3' }))).toEqual({ key: 'slack:T1:U1', user: 'U1', channel: 'D1', event: { text: 'a & b <3', inboundId: 'Ev1' } });
@@ -48,17 +50,16 @@ describe('Slack render', () => {
   it('splits long text over sections and marks an answered message', () => {
     const [long] = renderForSlack([{ text: 'x'.repeat(7000), contentIds: [], rephrasable: true, buttons: [{ label: 'Skip', value: 'skip' }] }]);
     expect(long!.blocks!.filter((b) => b.type === 'section')).toHaveLength(3);
-    expect(answeredBlocks(long!.blocks, '7').map((b) => b.type)).toEqual(['section', 'section', 'section', 'context']);
+    expect(answeredBlocks(content, long!.blocks, '7').map((b) => b.type)).toEqual(['section', 'section', 'section', 'context']);
     expect(escapeText('<@U1>')).toBe('&lt;@U1&gt;');
   });
   it('tells when the next check-in is, in the user\'s zone', () => {
     const at = new Date('2026-11-23T18:00:00Z'); // 19:00 in Berlin
-    expect(nextCheckIn(at, '20:00', 'Europe/Berlin')).toBe('today at 20:00 (Europe/Berlin)');
-    expect(nextCheckIn(at, '08:00', 'Europe/Berlin')).toBe('tomorrow at 08:00 (Europe/Berlin)');
-    expect(nextCheckIn(at, null, 'Europe/Berlin')).toBeNull();
+    expect(nextCheckIn(content, at, '20:00', 'Europe/Berlin')).toBe('today at 20:00 (Europe/Berlin)');
+    expect(nextCheckIn(content, at, '08:00', 'Europe/Berlin')).toBe('tomorrow at 08:00 (Europe/Berlin)');
+    expect(nextCheckIn(content, at, null, 'Europe/Berlin')).toBeNull();
   });
   it('App Home shows the step and the next check-in, or how to begin', () => {
-    const content = loadContent();
     const fresh = JSON.stringify(renderHomeView(content, null, new Date()));
     expect(fresh).toContain('not started');
     const view = renderHomeView(content, { progress: startProgress('2026-11-23'), reminderTime: '20:00', timeZone: 'Europe/Berlin', paused: false }, new Date('2026-11-23T18:00:00Z'));
