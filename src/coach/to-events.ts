@@ -30,12 +30,23 @@ export interface Waiting { expects?: Expectation; slot?: RatingSlot; clarifying?
 export function toEvents(u: Understanding, expects: Expectation | undefined, waiting: Waiting = {}): BareEvent[] {
   if (u.crisis) return [{ type: 'CRISIS' }];
   const flagged = u.redFlags.length > 0 ? { type: 'RED_FLAG' as const, ids: u.redFlags }
-    : u.maybeRedFlags.length > 0 ? { type: 'MAYBE_RED_FLAG' as const, ids: u.maybeRedFlags } : null;
-  if (flagged) {
+    : u.maybeRedFlags.length > 0 && !u.maybeCrisis ? { type: 'MAYBE_RED_FLAG' as const, ids: u.maybeRedFlags } : null;
+  // Might be a crisis: the kind question comes last, so "no" returns to exactly where the person was
+  // (a red flag reported in the same message has paused the program by then).
+  const askCrisis = u.maybeCrisis ? [{ type: 'MAYBE_CRISIS' as const, about: u.maybeCrisis }] : [];
+  if (flagged || askCrisis.length > 0) {
     // A rating or journal line sent with the red flag is kept before the program pauses.
+    // "yes, it's been like that for days" answers the question shown first (a yes to a red-flag question pauses)
     const answer = expects === 'rating' && u.rating !== undefined ? [{ type: 'RATING' as const, value: u.rating }]
-      : expects === 'text' ? [{ type: 'TEXT' as const, text: u.text }] : [];
-    return [...answer, flagged];
+      : expects === 'text' && !u.maybeCrisis ? [{ type: 'TEXT' as const, text: u.text }]
+        : expects === 'yesno' && u.yesNo === 'yes' && u.redFlags.length === 0 && !u.maybeCrisis ? [{ type: 'YES' as const }] : [];
+    return [...answer, ...(flagged ? [flagged] : []), ...askCrisis];
+  }
+  // A question about red flags is answered (what counts, when to see someone), nothing is paused;
+  // a rating sent with it still counts.
+  if (u.askedRedFlags.length > 0) {
+    const rating = expects === 'rating' && u.rating !== undefined ? [{ type: 'RATING' as const, value: u.rating }] : [];
+    return [...rating, { type: 'RED_FLAG_QUESTION', ids: u.askedRedFlags }];
   }
   if (waiting.clarifying) {
     const answer = clarifyAnswer(u, waiting.clarifying);

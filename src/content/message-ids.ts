@@ -83,6 +83,9 @@ export const messageIds = {
   'safety.resumed': [],
   'safety.crisis': ['help'],
   'safety.crisis_help_unknown': [],
+  'safety.crisis_ask_self': [],
+  'safety.crisis_ask_others': [],
+  'safety.crisis_not_now': [],
   'safety.step_back_now': [],
   // data rights
   'data.export': [],

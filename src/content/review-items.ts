@@ -30,7 +30,7 @@ const META = new Set(['id', 'source', 'reviewed_by', 'reviewed_on', 'rephrasable
 /** What a section without ids carries, in the words the review packet's fact groups match on. */
 const SECTION_SOURCE: Record<string, string> = {
   parameters: 'Rule parameters: the comfort rule, progression, spike and rest, stall, strength unlock',
-  crisis_terms: 'Crisis language (GentlePath crisis response, not from the source plan)',
+  safety_lexicon: 'Safety lexicon: the words behind crisis and red-flag concepts (PROGRAM-RULES section 4; GentlePath safety design)',
   crisis_help: 'Crisis help per country (GentlePath crisis response, not from the source plan)',
 };
 
@@ -87,7 +87,7 @@ function fromWhole(id: string, section: string, value: unknown): ReviewItem {
 }
 
 function classify(id: string, section: string, source: string, rephrasable: boolean): SafetyClass {
-  if (id.startsWith('crisis') || id.startsWith('safety.crisis') || section.startsWith('crisis')) return 'crisis';
+  if (id.startsWith('crisis') || id.startsWith('safety.crisis') || section.startsWith('crisis') || section === 'safety_lexicon') return 'crisis';
   if (section === 'red_flags') return 'red_flag';
   if (section === 'history_flags') return 'screening';
   if (id.startsWith('safety.')) return 'safety';

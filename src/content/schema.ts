@@ -68,10 +68,16 @@ export const acknowledgementSchema = z.object({
   reprompt: z.boolean().default(true),
 }).strict();
 
+/** The kinds of red flag the safety module recognises (PROGRAM-RULES section 4); each red flag item names the kinds it covers. */
+export const RED_FLAG_KINDS = ['bleeding', 'fever', 'odour', 'infection', 'bulge', 'pressure', 'sharp_pain', 'lasting_pain'] as const;
+export type RedFlagKind = typeof RED_FLAG_KINDS[number];
+
 export const redFlagSchema = z.object({
   ...reviewed,
   rephrasable: z.literal(false),
   label: z.string(),
+  /** What the safety module reports for this item (src/coach/safety/assess-red-flags.ts). */
+  detects: z.array(z.enum(RED_FLAG_KINDS)).min(1),
   /** Words and short phrases that signal this red flag when not negated. */
   terms: z.array(z.string().min(2)).min(2),
   /** Question asked when a mention is unclear ("Are you having bleeding now?"). */
@@ -156,8 +162,13 @@ export const contentSchema = z.object({
   feelings: z.array(acknowledgementSchema).default([]),
   /** Thanks, goodbye, hello, how are you, laughter: a short reply. */
   small_talk: z.array(acknowledgementSchema).default([]),
-  /** Words and phrases that signal a crisis (self-harm, abuse, emergency): answered at once with emergency help. */
-  crisis_terms: z.array(z.string().min(2)).min(5),
+  /** The safety module's concepts (who, what, when, how sure) as reviewable word lists; the rules are in src/coach/safety/. */
+  safety_lexicon: z.object({
+    reviewed_by: z.string().min(1),
+    reviewed_on: z.string().min(1),
+    source: z.string().min(1),
+    concepts: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  }).strict(),
   /** Synonym groups: every word in a group counts as the first one when matching. */
   synonyms: z.array(z.array(z.string().min(1)).min(2)),
   /** Emergency and crisis numbers per country (flows/crisis-help.yaml); without it the crisis reply names no country. */

@@ -1,5 +1,6 @@
 // What a clinician reviewing flows/ would check: the program's facts, numbers and safety flags are all
 // there, safety text is never rephrasable, nothing is copied from the source, and a broken file is reported clearly.
+import { CONCEPTS } from '../../src/coach/understand/safety/lexicon.js';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,14 +215,18 @@ describe('flows/: safety', () => {
     const general = message('safety.crisis_help_unknown').text;
     expect(general).toMatch(/local emergency number[\s\S]*crisis line/);
     expect(new Set(general.match(/\d+/g))).toEqual(new Set(['112', '911', '999']));
-    expect(content.crisis_terms.length).toBeGreaterThanOrEqual(20);
-    const redTerms = new Set(content.red_flags.flatMap((f) => f.terms.map((t) => t.toLowerCase())));
-    for (const term of content.crisis_terms) expect(redTerms.has(term.toLowerCase()), term).toBe(false);
+  });
+
+  it('defines every concept the safety rules use, and no concept they do not', () => {
+    const defined = Object.keys(content.safety_lexicon.concepts).sort();
+    expect(defined).toEqual([...CONCEPTS].sort());
+    expect(content.safety_lexicon.reviewed_by).toMatch(/pending clinical review/);
   });
 
   it('keeps troubleshooting and FAQ phrases free of red-flag and crisis terms, so a question never looks like an alarm', () => {
     const norm = (t: string) => ` ${t.toLowerCase().replace(/[^a-z0-9']+/g, ' ').trim()} `;
-    const alarms = [...content.red_flags.flatMap((f) => f.terms), ...content.crisis_terms].map(norm);
+    const crisisWords = content.safety_lexicon.concepts.suicide_word!.filter((t) => !t.includes('*'));
+    const alarms = [...content.red_flags.flatMap((f) => f.terms), ...crisisWords].map(norm);
     const clashes = [...content.troubleshooting, ...content.faq].flatMap((topic) =>
       topic.phrases.filter((p) => alarms.some((a) => norm(p).includes(a))).map((p) => `${topic.id}: "${p}"`));
     expect(clashes).toEqual([]);

@@ -26,7 +26,7 @@ export function readCases(path: string): Case[] {
 }
 
 /** Replies that answer a question about red flags (what to watch for, when to see a clinician). */
-const ANSWER_IDS = ['safety.about_red_flags', 'faq.see_clinician'];
+const ANSWER_IDS = ['faq.red_flags', 'faq.see_clinician'];
 
 export function classify(replies: readonly BotReply[], stateValue: unknown): Outcome {
   const ids = new Set(replies.flatMap((r) => r.contentIds));

@@ -49,6 +49,11 @@ const meta = (expects: StateMeta['expects'], slot?: RatingSlot): { meta: StateMe
  */
 export const backToPrompt = { target: '#coach.main.history', actions: 'returnToPrompt' as const };
 
+/** Top-level states a "no" to the crisis question returns to; from anywhere in the program it is 'main' (history). */
+const RETURNABLE = ['paused', 'confirmingRedFlag', 'confirmingDelete', 'changingReminder'] as const;
+/** Possible crisis: ask one kind question, remembering where the person was. */
+const crisisQuestionFrom = (from: string) => ({ target: '#coach.confirmingCrisis', actions: ['dropPendingPrompt', { type: 'notePossibleCrisis', params: from }] as const });
+
 export function createSessionMachine(content: Content) {
   const params = content.parameters;
   const lastStep = content.steps.length;
@@ -382,6 +387,12 @@ export function createSessionMachine(content: Content) {
         return { redFlags: [...new Set([...context.redFlags, ...ids])], unclearRedFlags: [], out, prompt: [] };
       }),
       notePossibleRedFlags: assign(({ event }) => ({ unclearRedFlags: event.type === 'MAYBE_RED_FLAG' ? event.ids : [] })),
+      notePossibleCrisis: assign(({ event }, from: string) => ({ crisisQuestion: event.type === 'MAYBE_CRISIS' ? event.about : 'self', crisisReturn: from })),
+      askCrisisQuestion: assign(({ context }) => {
+        const ask = message(context.crisisQuestion === 'others' ? 'safety.crisis_ask_others' : 'safety.crisis_ask_self');
+        return { out: [...context.out, ask], prompt: [ask] };
+      }),
+      answerRedFlagQuestion: assign(({ context }) => ({ out: [...context.out, { kind: 'item', id: 'faq.red_flags' } as Say] })),
       announcePause: assign(({ context }) => {
         if (context.resuming) return { resuming: false };
         const labels = context.redFlags.map((id) => content.red_flags.find((r) => r.id === id)?.label ?? 'something you reported at the safety check');
@@ -439,8 +450,10 @@ export function createSessionMachine(content: Content) {
     initial: 'main',
     on: {
       CRISIS: { target: '.paused', actions: ['dropPendingPrompt', { type: 'say', params: [message('safety.crisis')] }] },
+      MAYBE_CRISIS: crisisQuestionFrom('main'),
       RED_FLAG: { target: '.main.pausedForEvaluation', actions: ['noteRedFlags', 'scheduleClinicianCheck'] },
       MAYBE_RED_FLAG: { target: '.confirmingRedFlag', actions: ['holdPrompt', 'notePossibleRedFlags'] },
+      RED_FLAG_QUESTION: { actions: ['answerRedFlagQuestion', 'repeatShort'] },
       HELP: { actions: [{ type: 'say', params: [message('help')] }, 'repeatShort'] },
       DISCLAIMER: { actions: { type: 'say', params: [message('disclaimer')] } },
       PROGRESS: { actions: { type: 'say', params: [{ kind: 'progress' }] } },
@@ -704,7 +717,8 @@ export function createSessionMachine(content: Content) {
               YES: stillPaused,
               NEW_DAY: { actions: 'closeDay' },
               RED_FLAG: { target: 'pausedForEvaluation', actions: 'noteRedFlags' },
-              MAYBE_RED_FLAG: stillPaused,
+              // already paused: a possible red flag needs no question (a clear one is added to the list above)
+              MAYBE_RED_FLAG: {},
               TOPIC: { actions: ['answerTopic', { type: 'say', params: [message('safety.still_paused')] }] },
               START: stillPaused,
               CONTINUE: stillPaused,
@@ -742,6 +756,7 @@ export function createSessionMachine(content: Content) {
         ...meta('start'),
         entry: 'settle',
         on: {
+          MAYBE_CRISIS: crisisQuestionFrom('paused'),
           // Only an explicit "continue" resumes: after a crisis message, an "ok" must not restart exercises.
           CONTINUE: 'main.history',
           START: 'main.history',
@@ -756,15 +771,31 @@ export function createSessionMachine(content: Content) {
         ...meta('yesno'),
         entry: 'askRedFlagConfirm',
         on: {
+          MAYBE_CRISIS: crisisQuestionFrom('confirmingRedFlag'),
           YES: { target: 'main.pausedForEvaluation', actions: ['noteRedFlags', 'scheduleClinicianCheck'] },
           NO: backToPrompt,
           CANCEL: backToPrompt,
+        },
+      },
+      /** Might be a crisis: one direct, kind question. Yes (or unsure) gets the crisis reply; no goes back exactly. */
+      confirmingCrisis: {
+        ...meta('yesno'),
+        entry: 'askCrisisQuestion',
+        on: {
+          YES: { target: 'paused', actions: { type: 'say', params: [message('safety.crisis')] } },
+          NO: [
+            ...RETURNABLE.map((name) => ({ guard: ({ context }: { context: SessionContext }) => context.crisisReturn === name, target: name, actions: { type: 'say' as const, params: [message('safety.crisis_not_now')] } })),
+            { target: 'main.history', actions: { type: 'say', params: [message('safety.crisis_not_now')] } },
+          ],
+          MAYBE_CRISIS: { target: 'paused', actions: { type: 'say', params: [message('safety.crisis')] } },
+          UNKNOWN: { actions: 'showPrompt' },
         },
       },
       confirmingDelete: {
         ...meta('yesno'),
         entry: { type: 'ask', params: [message('data.delete_confirm')] },
         on: {
+          MAYBE_CRISIS: crisisQuestionFrom('confirmingDelete'),
           YES: { target: 'deleted', actions: 'requestDelete' },
           NO: { target: '#coach.main.history', actions: [{ type: 'say', params: [message('data.delete_cancelled')] }, 'returnToPrompt'] },
           CANCEL: { target: '#coach.main.history', actions: [{ type: 'say', params: [message('data.delete_cancelled')] }, 'returnToPrompt'] },
@@ -775,6 +806,7 @@ export function createSessionMachine(content: Content) {
         ...meta('time'),
         entry: { type: 'ask', params: [message('onboarding.ask_time')] },
         on: {
+          MAYBE_CRISIS: crisisQuestionFrom('changingReminder'),
           TIME: { target: '#coach.main.history', actions: ['saveTime', 'reminderUpdated', 'returnToPrompt'] },
           SKIP: { target: '#coach.main.history', actions: ['remindersOff', 'returnToPrompt'] },
           REMINDERS_OFF: { target: '#coach.main.history', actions: ['remindersOff', 'returnToPrompt'] },

@@ -57,6 +57,10 @@ export interface SessionContext {
   redFlags: string[];
   /** Red flags mentioned unclearly, awaiting a yes/no. */
   unclearRedFlags: string[];
+  /** Which kind question a possible crisis asked: about thoughts of ending their life, or about being safe. */
+  crisisQuestion?: 'self' | 'others';
+  /** Where a "no" to the crisis question goes back to (a top-level state, or 'main' for the program's own place). */
+  crisisReturn?: string;
   /** The question the current state is waiting on, repeated when an answer is not understood. */
   prompt: Say[];
   /** Reminder pause and the count of unanswered check-ins. Absent in snapshots stored before reminders existed. */
@@ -118,7 +122,11 @@ export type SessionEvent =
   | { type: 'TOPIC_UNCLEAR'; ids: string[]; facts: TurnFacts }
   | { type: 'RED_FLAG'; ids: string[]; facts: TurnFacts }
   | { type: 'SCHEDULED'; job: JobKind; facts: TurnFacts }
-  | { type: 'MAYBE_RED_FLAG'; ids: string[]; facts: TurnFacts };
+  | { type: 'MAYBE_RED_FLAG'; ids: string[]; facts: TurnFacts }
+  /** Might be a crisis: one kind, direct question (about thoughts of ending their life, or about being safe). */
+  | { type: 'MAYBE_CRISIS'; about: 'self' | 'others'; facts: TurnFacts }
+  /** A question about red flags in general: answered, nothing paused. */
+  | { type: 'RED_FLAG_QUESTION'; ids: string[]; facts: TurnFacts };
 
 /** What a state waits for: drives how a message is understood and which buttons are shown. */
 export type Expectation = 'yesno' | 'rating' | 'done' | 'step' | 'time' | 'zone' | 'text' | 'start' | 'cleared' | 'cleared_or_mistake' | 'choice';

@@ -2,10 +2,9 @@
 // message costs only its own tokenizing and a few map lookups.
 import type { Content } from '../../content/schema.js';
 import { buildSynonyms, type Synonyms } from './synonyms.js';
-import { compileRedFlags, type CompiledFlag } from './detect-red-flags.js';
-import { compileCrisisTerms } from './detect-crisis.js';
+import { compileLexicon } from './safety/lexicon.js';
+import { indexLexicon, type LexiconIndex } from './safety/tag-concepts.js';
 import { buildTopicIndex, type TopicIndex } from './match-topic.js';
-import type { Term } from './term-match.js';
 import type { Vocabulary } from './analyze.js';
 import { foldText } from './normalize-text.js';
 import { expandShorthand } from './expand-shorthand.js';
@@ -16,8 +15,8 @@ import { stem } from './stem.js';
 export interface ContentIndex {
   synonyms: Synonyms;
   vocabulary: Vocabulary;
-  redFlags: CompiledFlag[];
-  crisis: Term[];
+  /** The safety lexicon (flows/safety-lexicon.yaml), indexed for concept tagging. */
+  safety: LexiconIndex;
   topics: TopicIndex;
 }
 
@@ -30,8 +29,7 @@ export function indexContent(content: Content): ContentIndex {
   const index: ContentIndex = {
     synonyms,
     vocabulary: buildVocabulary(content),
-    redFlags: compileRedFlags(content.red_flags ?? [], synonyms),
-    crisis: compileCrisisTerms(content.crisis_terms ?? [], synonyms),
+    safety: indexLexicon(compileLexicon(content.safety_lexicon?.concepts ?? {})),
     topics: buildTopicIndex(content, synonyms),
   };
   cache.set(content, index);
@@ -49,8 +47,8 @@ function buildVocabulary(content: Content): Vocabulary {
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
-  // red flag and crisis terms are what typos are measured against, so they are left out on purpose
-  const { red_flags: _r, crisis_terms: _c, ...rest } = content;
+  // red flag terms and the safety lexicon are what typos are measured against, so they are left out on purpose
+  const { red_flags: _r, safety_lexicon: _s, ...rest } = content;
   visit(rest);
   for (const f of content.red_flags ?? []) { visit(f.label); visit(f.confirm); }
   return { words, stems };

@@ -22,6 +22,8 @@ const NOT_DENIAL_AFTER = new Set(['more', 'only', 'just', 'even', 'idea', 'clue'
 const MINIMIZER_AFTER_NOT = new Set(['much', 'many', 'lot', 'lots', 'tons', 'loads', 'terribly', 'heavy', 'heavily', 'big']);
 /** Verbs that end a symptom: a negation in front of them means it continues ("hasn't stopped bleeding"). */
 const RESOLVE_STEMS = new Set(['stop', 'end', 'eas', 'settl', 'subsid', 'clear', 'heal', 'disappear', 'ceas', 'quit', 'finish', 'resolv', 'vanish', 'fad', 'calm', 'pass', 'lift', 'dri']);
+/** Stems that look like an ending but are not ("quite" stems to "quit"). */
+const NOT_RESOLVE_SURFACES = new Set(['quite', 'passage', 'passing', 'lifted', 'finished', 'dried', 'calmer', 'calming']);
 const RESOLVE_SURFACES = new Set(['gone', 'over', 'done', 'finished', 'free', 'resolved', 'cleared', 'stopped', 'ended']);
 const IMPROVING = new Set(['better', 'improv', 'improving', 'improved', 'less', 'lighter', 'easing', 'subsiding', 'fading']);
 const POST_ANSWER_NO = new Set(['no', 'none', 'nope', 'nah', 'negative', 'zero', 'nil', 'gone', 'nothing', '0', 'n', 'x']);
@@ -59,7 +61,8 @@ function bounds(a: Analysis, i: number, by: number[]): [number, number] {
 /** Is token j a word that ends a symptom ("stopped", "gone", "went away", "cleared up")? */
 function isResolution(a: Analysis, j: number): boolean {
   const w = surf(a, j), st = stemAt(a, j);
-  if (RESOLVE_SURFACES.has(w) || RESOLVE_STEMS.has(st)) return true;
+  if (RESOLVE_SURFACES.has(w)) return true;
+  if (RESOLVE_STEMS.has(st) && !NOT_RESOLVE_SURFACES.has(w)) return true;
   if (st === 'go' || st === 'went') return surf(a, j + 1) === 'away' || w === 'gone';
   return false;
 }
@@ -175,7 +178,8 @@ function resolutionAfter({ a, clauseEnd }: Ctx, hit: TermHit): Judgement | undef
     if (IMPROVING.has(w) || IMPROVING.has(stemAt(a, j))) return { verdict: 'unclear', why: `improving '${w}'` };
     if (w === 'not' && content < 3) {
       const n = surf(a, nextWord(a, j));
-      if (POST_NOT_DENIAL.has(n)) return { verdict: 'negated', why: `'not ${n}' after` };
+      // "a smell that wasn't there before" is new, not denied
+      if (POST_NOT_DENIAL.has(n) && !['before', 'until', 'last', 'previously'].includes(surf(a, nextWord(a, nextWord(a, j))))) return { verdict: 'negated', why: `'not ${n}' after` };
       if (MINIMIZER_AFTER_NOT.has(n)) return { verdict: 'unclear', why: `minimised 'not ${n}'` };
     }
     if (w === 'anymore' && negatedBefore(a, j, hit.end + 1, 6)) return { verdict: 'negated', why: 'not anymore' };

@@ -13,8 +13,8 @@ import { parseCommand } from './parse-command.js';
 import { parseChoices } from './parse-choices.js';
 import { parseTime } from './parse-time.js';
 import { parseTimeZone } from './parse-time-zone.js';
-import { detectRedFlags, explainedByEvaluation } from './detect-red-flags.js';
-import { detectCrisis } from './detect-crisis.js';
+import { assessSafety } from './safety/assess-safety.js';
+import { explainedByEvaluation } from './explained-by-evaluation.js';
 import { matchTopic } from './match-topic.js';
 import { hasOwnMeaning } from './has-own-meaning.js';
 
@@ -23,9 +23,12 @@ export type Command = 'start' | 'stop' | 'pause' | 'continue' | 'help' | 'progre
 
 export interface Understanding {
   text: string;               // cleaned text: invisible/control Unicode stripped, whitespace folded, capped at 2000 chars
-  crisis: boolean;            // self-harm, suicide, abuse, danger, emergency
+  crisis: boolean;            // clearly not safe now: suicidal thoughts, self-harm, someone hurting or coercing them (the crisis reply)
+  maybeCrisis?: 'self' | 'others';  // might be crisis: ask one kind, direct question (about thoughts of ending their life, or about being safe)
   redFlags: string[];         // red_flags ids clearly reported now (not negated, not hypothetical)
-  maybeRedFlags: string[];    // mentioned but unclear: hedged ("maybe a little blood?"), a question ("is bleeding normal?"), past/resolved-ambiguous, or typo-level fuzzy match; the bot will ASK using the item's `confirm`
+  maybeRedFlags: string[];    // possibly reported (hedged "a tiny bit of blood", unclear, "is this blood normal?"): the bot ASKS using the item's `confirm`
+  askedRedFlags: string[];    // asked about in general ("how much bleeding is too much?"): answered, not treated as a report
+  safetyFailed?: boolean;     // the safety check itself failed: treated as a possible crisis (ask), never as "nothing found"
   rating?: number;            // integer 0-10 when the message states one rating
   ratingUnclear?: boolean;    // mentions pain level in words without a number we can trust ("mild", "bad") or a range we cannot reduce
   yesNo?: 'yes' | 'no';
@@ -50,21 +53,29 @@ function safely<T>(fn: () => T, fallback: T): T {
 
 export function understand(raw: string, content: Content, options?: UnderstandOptions): Understanding {
   const text = safely(() => cleanText(raw), '');
-  const out: Understanding = { text, crisis: false, redFlags: [], maybeRedFlags: [], topicCandidates: [], choices: [], labelled: {}, repair: {} };
+  const out: Understanding = { text, crisis: false, redFlags: [], maybeRedFlags: [], askedRedFlags: [], topicCandidates: [], choices: [], labelled: {}, repair: {} };
   if (text === '') return out;
+  const failClosed = () => { out.maybeCrisis = 'self'; out.safetyFailed = true; return out; };
   const index = safely<ContentIndex | undefined>(() => indexContent(content), undefined);
-  if (!index) return out;
+  if (!index) return failClosed();
   const a = safely<Analysis | undefined>(() => analyze(text, index.synonyms, index.vocabulary), undefined);
-  if (!a) return out;
+  if (!a) return failClosed();
 
-  out.crisis = safely(() => detectCrisis(a, index.crisis), false);
+  // Safety first: crisis and red flags, on concepts (./safety/), failing closed.
+  const safety = assessSafety(a, index.safety);
+  if (safety.failed) out.safetyFailed = true;
+  if (safety.crisis?.grade === 'clear') out.crisis = true;
+  else if (safety.crisis) out.maybeCrisis = safety.crisis.about;
   const command = safely(() => parseCommand(a), undefined);
   if (command) out.command = command;
+  const ids = (kinds: readonly string[]) => content.red_flags.filter((f) => f.detects.some((k) => kinds.includes(`red.${k}`))).map((f) => f.id);
   // symptoms named inside a report of a clinician's evaluation are explained by it, not new
-  const explained = command === 'evaluated' ? explainedByEvaluation : undefined;
-  const flags = safely(() => detectRedFlags(a, index.redFlags, explained), { redFlags: [], maybeRedFlags: [] });
-  out.redFlags = flags.redFlags;
-  out.maybeRedFlags = flags.maybeRedFlags;
+  const explained = command === 'evaluated' && safely(() => explainedByEvaluation(a), false);
+  if (!explained) {
+    out.redFlags = ids(safety.redFlags);
+    out.maybeRedFlags = ids(safety.maybeRedFlags).filter((id) => !out.redFlags.includes(id));
+  }
+  out.askedRedFlags = ids(safety.askedRedFlags).filter((id) => !out.redFlags.includes(id) && !out.maybeRedFlags.includes(id));
 
   const rating = safely(() => parseRating(a), { unclear: false });
   if (rating.rating !== undefined) out.rating = rating.rating;

@@ -50,7 +50,8 @@ const stateId = (s: Snap) => {
 describe('session machine, every path', () => {
   it('reaches every state (checkIn is a passing-through state)', () => {
     const seen = new Set(reached.map(stateId));
-    const missing = leafStates(machine.root).filter((s) => !seen.has(s) && s !== 'main.day.checkIn');
+    // the crisis question is entered only by MAYBE_CRISIS, tested from every state below (as an event here it multiplies the graph)
+    const missing = leafStates(machine.root).filter((s) => !seen.has(s) && s !== 'main.day.checkIn' && s !== 'confirmingCrisis');
     expect(missing).toEqual([]);
   });
 
@@ -78,6 +79,31 @@ describe('session machine, every path', () => {
       expect(next.context.out.some((o) => o.kind === 'message' && o.id === 'safety.crisis'), `from ${stateId(from)}`).toBe(true);
       const [resumed] = transition(machine, next, plain('EXERCISE_SHOULD_NOT_RESUME'));
       expect(resumed.matches('paused')).toBe(true);
+    }
+  });
+
+  it('asks one kind question on a possible crisis from every state: yes gets the crisis reply, no returns exactly', () => {
+    for (const from of reached.filter((s) => s.status !== 'done')) {
+      for (const about of ['self', 'others'] as const) {
+        const [asked] = transition(machine, from, { type: 'MAYBE_CRISIS', about, facts: fresh });
+        expect(asked.matches('confirmingCrisis'), `from ${stateId(from)}`).toBe(true);
+        expect(asked.context.out.some((o) => o.kind === 'message' && o.id === `safety.crisis_ask_${about}`), `from ${stateId(from)}`).toBe(true);
+        const [yes] = transition(machine, asked, plain('YES'));
+        expect(yes.context.out.some((o) => o.kind === 'message' && o.id === 'safety.crisis'), `yes from ${stateId(from)}`).toBe(true);
+        expect(yes.matches('paused'), `yes from ${stateId(from)}`).toBe(true);
+        const [no] = transition(machine, asked, plain('NO'));
+        // back where the person was: the same state (the crisis question only ever sits on top of it)
+        const back = stateId(from) === 'interrupted' || stateId(from) === 'paused' || stateId(from).startsWith('confirming') ? stateId(no) !== 'confirmingCrisis' : stateId(no) === stateId(from);
+        expect(back, `no from ${stateId(from)} went to ${stateId(no)}`).toBe(true);
+      }
+    }
+  });
+
+  it('answers a question about red flags from every state without pausing or moving on', () => {
+    for (const from of reached.filter((s) => s.status !== 'done')) {
+      const [next] = transition(machine, from, { type: 'RED_FLAG_QUESTION', ids: ['red.bleeding'], facts: fresh });
+      expect(next.context.out.some((o) => o.kind === 'item' && o.id === 'faq.red_flags'), `from ${stateId(from)}`).toBe(true);
+      expect(stateId(next), `from ${stateId(from)}`).toBe(stateId(from));
     }
   });
 

@@ -19,6 +19,8 @@ export interface Expect {
   topicIn?: string;
   redFlags?: string[];
   maybeRedFlags?: string[] | 'any';
+  /** Red flags asked about in general: answered, nothing paused (checked only when given). */
+  askedRedFlags?: string[];
   crisis?: boolean;
   choices?: number[];
   time?: { hour: number; minute: number } | null;
@@ -150,8 +152,8 @@ export const cases: Case[] = [
   { msg: "it hasn't stopped bleeding since this morning", expect: { redFlags: ['rf.bleeding'] } },
 
   // ── red flags: unclear → ask ────────────────────────────────────────────
-  { msg: 'what if I bleed?', expect: { maybeRedFlags: ['rf.bleeding'] } },
-  { msg: 'is it normal to spot a bit after?', expect: { maybeRedFlags: ['rf.bleeding'] } },
+  { msg: 'what if I bleed?', expect: { askedRedFlags: ['rf.bleeding'] } },   // a question: answered, not a report
+  { msg: 'is it normal to spot a bit after?', expect: { maybeRedFlags: ['rf.bleeding'] } },   // a small amount asked about: likely happening, so asked
   { msg: 'maybe a little blood?', expect: { maybeRedFlags: ['rf.bleeding'] } },
   { msg: 'I noticed some bleding after the dilator', expect: { maybeRedFlags: ['rf.bleeding'] } },
   { msg: 'I feel fevrish', expect: { maybeRedFlags: ['rf.fever'] } },
@@ -248,15 +250,14 @@ export const cases: Case[] = [
   { heldOut: true, msg: 'no spotting this time thank god', expect: { yesNo: 'no', redFlags: [], maybeRedFlags: [] } },
   { heldOut: true, msg: 'i think theres a bit of blood on the tissue', expect: { redFlags: ['rf.bleeding'] } },
   { heldOut: true, msg: 'there was a tiny bit of pink spotting after', expect: { redFlags: ['rf.bleeding'] } },
-  { heldOut: true, msg: 'temp is 38.5 and i feel awful', expect: { redFlags: ['rf.fever'], rating: null },
-    knownGap: 'a temperature reading is not read as a fever; the fixture only lists "high temperature" (flows/ lists "temperature")' },
+  { heldOut: true, msg: 'temp is 38.5 and i feel awful', expect: { redFlags: ['rf.fever'], rating: null } },
   { heldOut: true, msg: 'the fishy smell is gone now', expect: { redFlags: [], maybeRedFlags: [] } },
   { heldOut: true, msg: 'is it bad if it smells a bit fishy after?', expect: { maybeRedFlags: ['rf.odour'] } },
   { heldOut: true, msg: 'i dont have any fever or chills', expect: { redFlags: [], maybeRedFlags: [] } },
   { heldOut: true, msg: 'feels like something is bulging at the opening when i stand', expect: { redFlags: ['rf.prolapse'] } },
   { heldOut: true, msg: "i'm scared it'll bleed again", expect: { maybeRedFlags: ['rf.bleeding'] } },
   { heldOut: true, msg: 'i want to end my life', expect: { crisis: true } },
-  { heldOut: true, msg: "i'm not going to hurt myself dont worry", expect: { crisis: true } },
+  { heldOut: true, msg: "i'm not going to hurt myself dont worry", expect: { crisis: false } },   // not the crisis reply: one kind question (maybeCrisis)
   { heldOut: true, msg: 'can u repeat that', expect: { command: 'repeat' } },
   { heldOut: true, msg: 'lemme take a break', expect: { command: 'pause' } },
   { heldOut: true, msg: 'ok im finished', expect: { command: 'done' } },

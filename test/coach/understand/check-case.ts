@@ -23,6 +23,7 @@ export function check(c: Case, u: Understanding): string[] {
   eq('crisis', u.crisis, e.crisis ?? false);
   eq('redFlags', u.redFlags, e.redFlags ?? []);
   if (e.maybeRedFlags !== 'any') eq('maybeRedFlags', u.maybeRedFlags, e.maybeRedFlags ?? []);
+  if (e.askedRedFlags !== undefined) eq('askedRedFlags', u.askedRedFlags, e.askedRedFlags);
   if (e.choices !== undefined) eq('choices', u.choices, e.choices);
   opt('time', e.time);
   opt('timeZone', e.timeZone);

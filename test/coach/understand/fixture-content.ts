@@ -1,7 +1,8 @@
 // A small, hand-written Content object for unit tests of the understanding module.
 // It mirrors the shape and style of flows/ (same sections, realistic terms and phrases) but is
 // independent of it, so these tests do not change when the real content is edited.
-import type { Content } from '../../../src/content/schema.js';
+import type { Content, RedFlagKind } from '../../../src/content/schema.js';
+import { loadContent } from '../../../src/content/load-content.js';
 import { PARAMS } from '../progression/params.js';
 
 const r = { source: 'test fixture', reviewed_by: 'test', reviewed_on: '2026-01-01', required_terms: [] as string[] };
@@ -10,8 +11,8 @@ function topic(id: string, title: string, phrases: string[], text: string) {
   return { ...r, id, rephrasable: true, title, phrases, text };
 }
 
-function flag(id: string, label: string, terms: string[], confirm: string) {
-  return { ...r, id, rephrasable: false as const, label, terms, confirm };
+function flag(id: string, label: string, detects: RedFlagKind[], terms: string[], confirm: string) {
+  return { ...r, id, rephrasable: false as const, label, detects, terms, confirm };
 }
 
 export const fixtureContent: Content = {
@@ -95,21 +96,19 @@ export const fixtureContent: Content = {
     ], 'Side-lying, you on top, or the edge of the bed with pillows. Avoid deep hip flexion early on.'),
   ],
   red_flags: [
-    flag('rf.bleeding', 'Unexplained bleeding', ['bleeding', 'blood', 'spotting', 'bled'], 'Are you having bleeding now that you cannot explain?'),
-    flag('rf.fever', 'Fever', ['fever', 'high temperature', 'feverish', 'chills'], 'Do you have a fever or chills right now?'),
-    flag('rf.odour', 'Foul odour', ['foul odour', 'bad smell', 'smells fishy', 'strange discharge', 'smelly'], 'Have you noticed an unusual or bad smell?'),
-    flag('rf.infection', 'Suspected infection', ['infection', 'infected', 'thrush', 'uti', 'yeast infection'], 'Do you think you might have an infection?'),
-    flag('rf.prolapse', 'Bulge or persistent pressure', ['bulge', 'bulging', 'something coming out', 'lump at the opening', 'persistent pressure', 'pressure down there'], 'Can you see or feel a bulge at the opening, or constant pressure?'),
-    flag('rf.sharp_pain', 'Sharp or escalating pain', ['sharp pain', 'stabbing pain', 'pain getting worse', 'escalating pain'], 'Is the pain sharp, or getting worse?'),
-    flag('rf.pain_not_settling', 'Pain that does not settle', ["pain that won't go away", 'pain lasting days', "pain hasn't settled", 'still hurts after two days'], 'Has pain lasted more than a day or two without settling?'),
+    flag('rf.bleeding', 'Unexplained bleeding', ['bleeding'], ['bleeding', 'blood', 'spotting', 'bled'], 'Are you having bleeding now that you cannot explain?'),
+    flag('rf.fever', 'Fever', ['fever'], ['fever', 'high temperature', 'feverish', 'chills'], 'Do you have a fever or chills right now?'),
+    flag('rf.odour', 'Foul odour', ['odour'], ['foul odour', 'bad smell', 'smells fishy', 'strange discharge', 'smelly'], 'Have you noticed an unusual or bad smell?'),
+    flag('rf.infection', 'Suspected infection', ['infection'], ['infection', 'infected', 'thrush', 'uti', 'yeast infection'], 'Do you think you might have an infection?'),
+    flag('rf.prolapse', 'Bulge or persistent pressure', ['bulge', 'pressure'], ['bulge', 'bulging', 'something coming out', 'lump at the opening', 'persistent pressure', 'pressure down there'], 'Can you see or feel a bulge at the opening, or constant pressure?'),
+    flag('rf.sharp_pain', 'Sharp or escalating pain', ['sharp_pain'], ['sharp pain', 'stabbing pain', 'pain getting worse', 'escalating pain'], 'Is the pain sharp, or getting worse?'),
+    flag('rf.pain_not_settling', 'Pain that does not settle', ['lasting_pain'], ["pain that won't go away", 'pain lasting days', "pain hasn't settled", 'still hurts after two days'], 'Has pain lasted more than a day or two without settling?'),
   ],
   history_flags: [],
   feelings: [],
   small_talk: [],
-  crisis_terms: [
-    'suicide', 'suicidal', 'kill myself', 'end my life', 'ending it all', 'want to die', 'self harm', 'hurt myself',
-    'hits me', 'abuse', 'abusive', 'not safe at home', "don't feel safe", 'forced me', 'raped', 'emergency',
-  ],
+  // the real safety lexicon: the rules are tested against the words people use, not a fixture's
+  safety_lexicon: loadContent().safety_lexicon,
   synonyms: [
     ['burn', 'burning', 'sting', 'stinging', 'raw'],
     ['clench', 'tense', 'tighten', 'tight', 'clamp', 'squeeze', 'guard', 'lock up'],

@@ -39,26 +39,27 @@ describe('understand against flows/', () => {
     expect(misses.length / total, misses.join('\n')).toBeLessThan(0.03);
   });
 
-  it('reports each red flag from each of its terms, and not when the term is denied', () => {
+  it('catches each red flag from each of its terms (a pause or a kind question), and not when the term is denied', () => {
     const c = real();
     const problems: string[] = [];
     for (const f of c.red_flags) {
       for (const term of f.terms) {
         const said = understand(`I have ${term}`, c);
-        if (!said.redFlags.includes(f.id)) problems.push(`missed: ${f.id} "${term}"`);
+        if (![...said.redFlags, ...said.maybeRedFlags].includes(f.id)) problems.push(`missed: ${f.id} "${term}"`);
         if (NEGATION_IN_TERM.test(term)) continue;
         const denied = understand(`no ${term}`, c);
         if (denied.redFlags.includes(f.id) || denied.maybeRedFlags.includes(f.id)) problems.push(`not denied: ${f.id} "no ${term}"`);
         const asked = understand(`is ${term} normal?`, c);
-        if (asked.redFlags.includes(f.id) || !asked.maybeRedFlags.includes(f.id)) problems.push(`question not unclear: ${f.id} "${term}"`);
+        if (asked.redFlags.includes(f.id) || ![...asked.maybeRedFlags, ...asked.askedRedFlags].includes(f.id)) problems.push(`question neither asked about nor answered: ${f.id} "${term}"`);
       }
     }
     expect(problems).toEqual([]);
   });
 
-  it('raises a crisis for every crisis term, also inside a sentence', () => {
+  it('raises a crisis for every word that only means suicide or self-harm, also inside a sentence', () => {
     const c = real();
-    const missed = c.crisis_terms.filter((t) => !understand(`honestly ${t} right now`, c).crisis);
+    const words = c.safety_lexicon.concepts.suicide_word!.filter((t) => !t.includes('*'));
+    const missed = words.filter((t) => !understand(`honestly ${t} right now`, c).crisis);
     expect(missed).toEqual([]);
   });
 

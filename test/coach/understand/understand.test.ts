@@ -7,7 +7,7 @@ import { cases } from './cases.js';
 
 describe('understand', () => {
   it('returns the documented shape for an empty message', () => {
-    expect(understand('', fixtureContent)).toEqual({ text: '', crisis: false, redFlags: [], maybeRedFlags: [], topicCandidates: [], choices: [], labelled: {}, repair: {} });
+    expect(understand('', fixtureContent)).toEqual({ text: '', crisis: false, redFlags: [], maybeRedFlags: [], askedRedFlags: [], topicCandidates: [], choices: [], labelled: {}, repair: {} });
     expect(understand('   \u200B ', fixtureContent).text).toBe('');
   });
   it('combines every reading of one message', () => {
@@ -24,11 +24,11 @@ describe('understand', () => {
     expect(indexContent(copy)).not.toBe(indexContent(fixtureContent));
   });
   it('survives a Content with empty sections', () => {
-    const bare: Content = { ...fixtureContent, troubleshooting: [], faq: [], red_flags: [], synonyms: [], crisis_terms: ['emergency'] };
+    const bare: Content = { ...fixtureContent, troubleshooting: [], faq: [], red_flags: [], synonyms: [] };
     const u = understand('no bleeding, it burns, I want to kill myself', bare);
     expect(u.redFlags).toEqual([]);
     expect(u.topic).toBeUndefined();
-    expect(u.crisis).toBe(true);   // the built-in crisis phrases always apply
+    expect(u.crisis).toBe(true);   // the safety lexicon applies whatever else the content has
   });
   it('is fast: well under 1 ms per typical message once the content is indexed', () => {
     const msgs = cases.map((c) => c.msg);

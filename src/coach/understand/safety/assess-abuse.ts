@@ -1,0 +1,92 @@
+// Someone forcing, pressuring, threatening, controlling or hurting the person, or not stopping when
+// told; feeling unsafe at home (PROGRAM-RULES section 4, crisis). WHO acts (a partner, "he", anyone in
+// the message: not the dilator, not the person themselves), WHAT they do (kinds of act below), WHEN
+// (now, or long past: an ex, years ago, which is history, not crisis) and HOW SURE (a denial in the same
+// clause: "he never pushes me"; a worry: "I'm scared he'll leave me"). Clear -> the crisis reply;
+// possible -> "are you safe?".
+import type { Concept } from './lexicon.js';
+import type { Mention } from './tag-concepts.js';
+import { all, has, inQuestion, longPast, polarity, type MessageView, wordsAround } from './message-view.js';
+import type { Finding } from './assess-self-harm.js';
+
+/** Acts that need a person doing them; each alone is clear when current and not denied. */
+const STRONG: Concept[] = ['violence', 'sexual_force', 'control'];
+
+function current(v: MessageView, m: Mention): boolean {
+  // an ex, years ago, as a child: history (asked about at onboarding), unless the sentence says it is now
+  return !longPast(v, m) && !longPast(v, m, 'clause');
+}
+
+function live(v: MessageView, m: Mention): boolean {
+  return polarity(v, m) !== 'denied' && current(v, m);
+}
+
+/** The act is someone else's, not the person's own ("I force myself", "I push myself too hard"). */
+function byOther(v: MessageView, m: Mention): boolean {
+  const clause = wordsAround(v, m);
+  if (clause.includes('myself') && !has(v, m, 'person', 'clause')) return false;
+  return has(v, m, 'person', 'message');
+}
+
+export function assessAbuse(v: MessageView): Finding[] {
+  const out: Finding[] = [];
+  const add = (grade: Finding['grade'], why: string) => out.push({ grade, why });
+  const anyPerson = all(v, 'person').length > 0;
+  const refusal = all(v, 'refusal').some((m) => current(v, m));
+  const sex = all(v, 'sex_or_practice').length > 0;
+
+  for (const concept of STRONG) {
+    for (const m of all(v, concept)) {
+      if (!live(v, m) || !byOther(v, m)) continue;
+      // "he hit the dilator against the table", "I was assaulted years ago" are filtered above; worry is not an act
+      if (has(v, m, 'worry', 'clause') && !has(v, m, 'speech', 'clause')) { add('possible', `feared '${m.source}'`); continue; }
+      add('clear', `${concept} '${m.source}'`);
+    }
+  }
+
+  // Carrying on after a "stop" or a "no", or while they cry.
+  for (const m of all(v, 'not_stopping')) {
+    if (!live(v, m) || !byOther(v, m)) continue;
+    if (refusal) add('clear', `not stopping '${m.source}'`);
+    else if (sex) add('possible', `not stopping '${m.source}'`);
+  }
+
+  // A threat tied to sex or to saying no: "if I say no one more time he'll take it"; a worry is not a threat.
+  for (const m of all(v, 'threat')) {
+    if (!live(v, m) || !anyPerson) continue;
+    const said = has(v, m, 'speech', 'sentence') || /^threat/.test(m.source);
+    const tied = has(v, m, 'conditional', 'sentence') || refusal || sex;
+    if (has(v, m, 'worry', 'sentence') && !said) continue;          // "I'm scared he'll leave me over this"
+    if (said && tied) add('clear', `threat '${m.source}'`);
+    else if (said) add('possible', `threat '${m.source}'`);
+  }
+
+  // Fear of a person, not feeling safe at home.
+  for (const m of all(v, 'fear')) {
+    if (!live(v, m)) continue;
+    if (inQuestion(v, m) && !has(v, m, 'self', 'sentence')) continue;   // "is it unsafe to use an old dilator?"
+    if (/unsafe|not safe/.test(m.source) && has(v, m, 'practice_object', 'clause')) continue;
+    add(anyPerson || /home|house|room|him|her/.test(`${m.source} ${wordsAround(v, m, 'sentence').join(' ')}`) ? 'clear' : 'possible', `fear '${m.source}'`);
+  }
+
+  // Anger at a "no" or a "stop".
+  for (const m of all(v, 'anger_strong')) {
+    if (!live(v, m) || !byOther(v, m)) continue;
+    if (refusal || sex) add('clear', `anger '${m.source}'`);
+    else add('possible', `anger '${m.source}'`);
+  }
+  for (const m of all(v, 'anger_soft')) {
+    if (!live(v, m) || !byOther(v, m) || !refusal) continue;
+    if (has(v, m, 'person', 'clause')) add('possible', `upset at a refusal '${m.source}'`);
+  }
+
+  // Pressure, guilt, "he's been patient enough", "I just give in".
+  for (const m of all(v, 'coerce_soft')) {
+    if (!live(v, m) || !byOther(v, m) || !has(v, m, 'person', 'sentence')) continue;
+    if (/^(at|from) (work|my job|school|uni)/.test(v.a.tokens.slice(m.end + 1, m.end + 3).map((t) => t.surface).join(' '))) continue;
+    if (/^(make me|makes me|made me|making me)$/.test(m.source) && !sex && !refusal) continue;   // "he makes me laugh"
+    if (/^(push|pushed|pushing|pushes)$/.test(m.source) && !/\bme\b/.test(wordsAround(v, m).join(' '))) continue;
+    add(sex && (refusal || has(v, m, 'present_marker', 'sentence')) ? 'clear' : 'possible', `pressure '${m.source}'`);
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../../src/coach/understand/understand.js';
+import { fixtureContent } from '../fixture-content.js';
+
+/** Caught: the crisis reply (clear) or the kind crisis question (possible). */
+const crisis = (text: string) => { const u = understand(text, fixtureContent); return u.crisis || u.maybeCrisis !== undefined; };
+const clear = (text: string) => understand(text, fixtureContent).crisis;
+
+describe('crisis: caught (the crisis reply, or one kind question when unsure)', () => {
+  // conservative on purpose: questions, hypotheticals and "I'm not going to ... but" are at least asked about
+  it.each([
+    'I want to kill myself', 'i want to die', 'sometimes I think about ending it all', 'I have been self-harming... I mean self harm',
+    'my partner hits me', 'he forced me', "I don't feel safe at home", 'this is an emergency', 'I feel suicidal', 'having suicidel thoughts',
+    "I don't want to live anymore", 'is this app for suicidal people?', 'I might hurt myself', "I'm not going to kill myself but I think about it",
+    'better off dead honestly', 'I KILL MYSELF', 'k i l l myself? no: I want to kill myself',
+  ])('%j is a crisis', (text) => {
+    expect(crisis(text)).toBe(true);
+  });
+  it.each([
+    "I'm not suicidal, just frustrated", 'this is not an emergency, just a question', 'the burning is annoying', 'I am fine',
+    'my partner helps me breathe', 'honestly not much felt safe today', 'is it going to hurt me the first time?',
+    // idioms, worries, the past that is over, someone else's death
+    'this stretch is killing me', "i'm dying to know if size 3 gets easier", 'shoot me, i forgot to practise again',
+    'my partner might leave me over this and it scares me', 'will this make sex hurt forever?', 'my grandma died last year and I miss her',
+    'I self harmed as a teenager but I have been well for ten years', 'he is so patient, he never pushes me', 'my hamstrings want me dead after that',
+  ])('%j is not a crisis', (text) => {
+    expect(crisis(text)).toBe(false);
+  });
+});
+
+describe('crisis: clear cases get the crisis reply at once', () => {
+  it.each([
+    'I want to kill myself', 'i want to end my life', 'better off dead honestly', 'i cut myself again last night', 'he forced me',
+    'thinking about taking all my pills tonight', "I don't want to live anymore", 'my partner hits me',
+  ])('%j', (text) => {
+    expect(clear(text)).toBe(true);
+  });
+});
