@@ -10,6 +10,12 @@ const schema = z.object({
   /** PostgreSQL instead of the SQLite file when set. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
   user: z.string().min(1).max(200),
+  /** export/delete: a conversation key of any channel ("bf:msteams:...") instead of the terminal user. */
+  key: z.string().min(3).max(400).optional(),
+  /** delete: confirmed on the command line (no question asked). */
+  yes: z.boolean(),
+  /** --help / -h: print the usage and stop. */
+  help: z.boolean(),
   /** A fixed clock for scripted journeys (ISO instant). */
   now: z.iso.datetime({ offset: true }).optional(),
   /** Inbound ids for scripted lines are "<runId>:<line>", so re-running a script after a crash skips what was done. */
@@ -62,11 +68,12 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
       args: argv, allowPositionals: true,
       options: {
         db: { type: 'string' }, user: { type: 'string' }, now: { type: 'string' }, 'run-id': { type: 'string' }, tz: { type: 'string' },
-        port: { type: 'string' }, host: { type: 'string' },
+        port: { type: 'string' }, host: { type: 'string' }, key: { type: 'string' },
+        yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (cause) {
-    throw new CoachError('config_invalid', `${(cause as Error).message}. Usage: gentlepath [chat|start|export|delete|migrate|rotate-keys] [--db FILE] [--user NAME] [--now ISO] [--tz ZONE] [--port N] [--host ADDR]`, cause);
+    throw new CoachError('config_invalid', `${(cause as Error).message}. See npm run chat -- --help`, cause);
   }
   const { values, positionals } = parsed;
   const result = schema.safeParse({
@@ -75,6 +82,9 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     dbPath: values.db ?? env.GENTLEPATH_DB ?? 'data/gentlepath.db',
     databaseUrl: env.DATABASE_URL || undefined,
     user: values.user ?? env.GENTLEPATH_USER ?? 'local',
+    key: values.key,
+    yes: values.yes === true,
+    help: values.help === true,
     now: values.now ?? env.GENTLEPATH_NOW,
     runId: values['run-id'],
     defaultTimeZone: values.tz ?? env.GENTLEPATH_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',

@@ -7,10 +7,20 @@ import { openStore } from './store/open-store.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
 import { terminalKey as terminalKeyOf } from './channels/terminal/key.js';
 import { CoachError, errorLabel } from './errors.js';
+import { createInterface } from 'node:readline/promises';
+import { renderMessage } from './content/render-message.js';
+import type { MessageId } from './content/message-ids.js';
+import type { Content } from './content/schema.js';
+import type { Store } from './coach/store-port.js';
+import { KEY_PREFIXES } from './channels/registry.js';
 import type { LlmWiring } from './llm/setup.js';
 
 async function main(config: Config): Promise<void> {
   const content = loadContent();
+  if (config.help) {
+    process.stdout.write(`${renderMessage(content, 'cli.help').text}\n\n${renderMessage(content, 'cli.help_options', { prefixes: KEY_PREFIXES.join(' ') }).text}\n`);
+    return;
+  }
   const store = await openStore(config);
   let llm: LlmWiring | undefined;
   try {
@@ -30,8 +40,8 @@ async function main(config: Config): Promise<void> {
     }
     // Terminal conversations have their own key space, like every channel ("terminal:<user>").
     const terminalKey = terminalKeyOf(config.user);
-    if (config.command === 'export') {
-      process.stdout.write(`${JSON.stringify(await store.exportUser(terminalKey), null, 2)}\n`);
+    if (config.command === 'export' || config.command === 'delete') {
+      await dataRights(config, content, store, config.key ?? terminalKey);
       return;
     }
     if (config.command === 'start') {
@@ -51,16 +61,10 @@ async function main(config: Config): Promise<void> {
       content, store, now: clock, defaultTimeZone: config.defaultTimeZone, rephraser: llm.rephraser,
       onError: (error) => process.stderr.write(`turn failed: ${errorLabel(error)}\n`),
     });
-    if (config.command === 'delete') {
-      // The command line goes through the same confirmation as the chat.
-      await coach.handleTurn(terminalKey, { text: 'delete my data' });
-      const replies = await coach.handleTurn(terminalKey, { text: 'yes' });
-      process.stdout.write(`${replies.map((r) => r.text).join('\n')}\n`);
-      return;
-    }
     const interactive = Boolean(process.stdin.isTTY);
     await runTerminalChat({
       coach, content, user: terminalKey, input: process.stdin, output: process.stdout, interactive, runId: config.runId,
+      width: process.stdout.isTTY ? process.stdout.columns : undefined,
       setNow: (instant) => { now = instant; tick = 0; },
       // Live check-ins while chatting; a scripted run stays deterministic and has none.
       scheduler: interactive ? (deliver) => createScheduler({ store, coach, deliver, now: clock, keyPrefixes: [`${terminalKey}`] }) : undefined,
@@ -69,6 +73,33 @@ async function main(config: Config): Promise<void> {
     await llm?.close();
     await store.close();
   }
+}
+
+/**
+ * `export` and `delete` on the command line, for any channel's conversation key. They never create a
+ * conversation or record anything: an unknown key is an error, and delete asks first (or takes --yes).
+ */
+async function dataRights(config: Config, content: Content, store: Store, key: string): Promise<void> {
+  const say = (id: MessageId, values: Record<string, string> = {}) => renderMessage(content, id, values).text;
+  if (!KEY_PREFIXES.some((prefix) => key.startsWith(prefix) && key.length > prefix.length)) {
+    throw new CoachError('config_invalid', say('cli.unknown_channel', { key, prefixes: KEY_PREFIXES.join(' ') }));
+  }
+  const stored = (await store.loadConversation(key)) !== null || Object.values(await store.countRows(key)).some((n) => n > 0);
+  if (!stored) throw new CoachError('config_invalid', say('cli.unknown_conversation', { key }));
+  if (config.command === 'export') {
+    process.stdout.write(`${JSON.stringify(await store.exportUser(key), null, 2)}\n`);
+    return;
+  }
+  if (!config.yes) {
+    if (!process.stdin.isTTY) throw new CoachError('config_invalid', say('cli.delete_needs_yes'));
+    const lines = createInterface({ input: process.stdin, output: process.stdout });
+    const answer = await lines.question(say('cli.delete_confirm', { key }));
+    lines.close();
+    if (!/^\s*y(es)?\s*$/i.test(answer)) throw new CoachError('config_invalid', say('cli.delete_cancelled'));
+  }
+  await store.deleteUser(key);
+  if (Object.values(await store.countRows(key)).some((n) => n > 0)) throw new CoachError('store_unavailable', say('cli.delete_incomplete', { key }));
+  process.stdout.write(`${say('cli.deleted', { key })}\n`);
 }
 
 try {

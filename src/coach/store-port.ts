@@ -61,6 +61,8 @@ export interface Store {
   /** Jobs of a user, for export and tests. */
   jobsOf(key: string): Promise<Array<{ kind: string; dueAt: string; status: string; lastError: string | null }>>;
   exportUser(key: string): Promise<UserExport>;
+  /** Erases every row of one conversation in every table, in one transaction (the command line's delete). */
+  deleteUser(key: string): Promise<void>;
   /** Every table a user's rows live in, for tests that check deletion. */
   countRows(key: string): Promise<Record<string, number>>;
   close(): Promise<void>;

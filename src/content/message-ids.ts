@@ -11,6 +11,16 @@ export const messageIds = {
   // notices on the channels' own surfaces (web page header, Slack App Home)
   'disclaimer.short': [],
   'web.privacy': [],
+  // the command line (flows/channels.yaml)
+  'cli.help': [],
+  'cli.help_options': ['prefixes'],
+  'cli.unknown_conversation': ['key'],
+  'cli.unknown_channel': ['key', 'prefixes'],
+  'cli.delete_confirm': ['key'],
+  'cli.delete_needs_yes': [],
+  'cli.delete_cancelled': [],
+  'cli.deleted': ['key'],
+  'cli.delete_incomplete': ['key'],
   'disclaimer': [],
   'onboarding.consent_ask': [],
   'onboarding.consent_declined': [],

@@ -16,6 +16,11 @@ const keyColumn = (table: (typeof userTables)[number]) => (table === 'conversati
 /** How long the turn that committed replies has to deliver them before redelivery may step in. */
 const DELIVERY_LEASE_MS = 60_000;
 
+/** Every row of one conversation, in every table, within the caller's transaction. */
+async function deleteEverything(tx: Transaction<Database>, key: string): Promise<void> {
+  for (const table of userTables) await tx.deleteFrom(table).where(keyColumn(table), '=', key).execute();
+}
+
 /** Raised inside a transaction to roll it back with a result. */
 class Abort extends Error { constructor(readonly result: CommitResult) { super(result); } }
 
@@ -152,7 +157,7 @@ export class KyselyStore implements Store {
         await tx.deleteFrom('jobs').where('conversation_key', '=', key).where('kind', '=', effect.job).execute();
         return;
       case 'deleteUser':
-        for (const table of userTables) await tx.deleteFrom(table).where(keyColumn(table), '=', key).execute();
+        await deleteEverything(tx, key);
         return;
     }
   }
@@ -233,6 +238,10 @@ export class KyselyStore implements Store {
       changed += 1;
     }
     return changed;
+  }
+
+  async deleteUser(key: string): Promise<void> {
+    await this.db.transaction().execute((tx) => deleteEverything(tx, key));
   }
 
   async countRows(key: string): Promise<Record<string, number>> {

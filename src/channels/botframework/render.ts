@@ -50,13 +50,16 @@ const adaptiveCard = (body: unknown[]): Attachment => ({
   content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.4', body },
 });
 
-/** Buttons as Action.Submit in rows; on Teams each posts its value as the user's message (imBack). */
+/**
+ * Buttons as Action.Submit in rows, each sending its value as the activity's value ({ reply }). Not the
+ * msteams imBack form: in Microsoft's Agents Playground a click on such a button sent nothing at all.
+ */
 export function buttonCard(buttons: readonly Button[]): Attachment {
   const rows: Button[][] = [];
   for (let i = 0; i < buttons.length; i += CARD_ROW) rows.push(buttons.slice(i, i + CARD_ROW));
   return adaptiveCard(rows.map((row) => ({
     type: 'ActionSet',
-    actions: row.map((b) => ({ type: 'Action.Submit', title: b.label, data: { reply: b.value, msteams: { type: 'imBack', value: b.value } } })),
+    actions: row.map((b) => ({ type: 'Action.Submit', title: b.label, data: { reply: b.value } })),
   })));
 }
 

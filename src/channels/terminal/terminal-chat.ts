@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { Scheduler } from '../../scheduler/scheduler.js';
 import type { BotReply } from '../../coach/bot-reply.js';
-import { renderForTerminal } from './render.js';
+import type { Button } from '../../coach/bot-reply.js';
+import { choiceByNumber, renderForTerminal } from './render.js';
 import { renderMessage } from '../../content/render-message.js';
 import type { Content } from '../../content/schema.js';
 
@@ -19,6 +20,8 @@ export interface TerminalOptions {
   /** Moves the clock for "@now" lines. */
   setNow?: (instant: Date) => void;
   runId?: string;
+  /** Columns to wrap replies at (the terminal's width); no wrapping when absent. */
+  width?: number;
   /** Builds the scheduler that delivers check-ins live into this chat (interactive mode). */
   scheduler?: (deliver: Deliver) => Scheduler;
 }
@@ -29,7 +32,12 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
   // Take hold of the lines at once: lines read while we wait below would otherwise be lost.
   const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity })[Symbol.asyncIterator]();
 
-  const deliver = async (_key: string, replies: BotReply[]) => { print(renderForTerminal(replies)); };
+  // The buttons on screen, so "2" can answer the second of them.
+  let shown: Button[] | undefined;
+  const deliver = async (_key: string, replies: BotReply[]) => {
+    if (replies.length) shown = replies.at(-1)?.buttons;
+    print(renderForTerminal(replies, { width: options.width }));
+  };
   if (interactive) print(`${renderMessage(options.content, 'terminal.banner').text}\n`);
   // Replies the last run committed but could not print before it stopped.
   await coach.redeliver(deliver, { key: user, immediately: true });
@@ -56,7 +64,8 @@ export async function runTerminalChat(options: TerminalOptions): Promise<void> {
       }
       print(`> ${line}`);
     }
-    await coach.handleTurn(user, { text: line, inboundId: options.runId ? `${options.runId}:${lineNo}` : undefined }, deliver);
+    const text = choiceByNumber(line, shown)?.value ?? line;
+    await coach.handleTurn(user, { text, inboundId: options.runId ? `${options.runId}:${lineNo}` : undefined }, deliver);
     if (interactive) output.write('you> ');
   }
   await scheduler?.stop();

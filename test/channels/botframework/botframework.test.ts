@@ -106,12 +106,13 @@ describe('Bot Framework /api/messages (local mode)', () => {
     expect(card.contentType).toBe(ADAPTIVE_CARD);
     const actions = card.content.body.flatMap((set: { actions: unknown[] }) => set.actions);
     expect(actions.map((a: { title: string }) => a.title)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    expect(actions[1]).toEqual({ type: 'Action.Submit', title: '1', data: { reply: '1', msteams: { type: 'imBack', value: '1' } } });
+    // Plain submit data: a card button with msteams imBack data sent nothing when clicked in the Agents Playground.
+    expect(actions[1]).toEqual({ type: 'Action.Submit', title: '1', data: { reply: '1' } });
 
     // The card's button pressed: Teams sends the data as value.
     const afterSubmit = await teams({ text: undefined, value: { reply: '1' } });
     expect(afterSubmit.map((r) => r.activity.text)).toEqual([text('rating.ask_after').replace(/\n/g, '\n\n')]);
-    // With msteams imBack the value arrives as the user's text instead.
+    // A typed number works the same.
     const afterImBack = await teams({ text: '1' });
     // Both ratings taken: the journal question follows, its one quick reply as a suggested action.
     expect(afterImBack.at(-1)!.activity.text).toBe(text('journal.ask').replace(/\n/g, '\n\n'));

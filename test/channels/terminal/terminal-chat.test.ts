@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createCoach } from '../../../src/coach/handle-turn.js';
+import { loadContent } from '../../../src/content/load-content.js';
+import { openSqliteStore } from '../../../src/store/open-sqlite.js';
 
 const run = promisify(execFile);
 const root = new URL('../../../', import.meta.url).pathname;
@@ -13,6 +16,17 @@ async function chat(args: string[], input: string) {
   const child = run('npx', ['tsx', 'src/index.ts', 'chat', ...args], { cwd: root, maxBuffer: 20_000_000 });
   child.child.stdin!.end(input);
   return (await child).stdout;
+}
+
+/** Runs a command that must fail; returns its exit code and output. */
+async function fails(args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    await chat(args, input);
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+  throw new Error(`expected ${args.join(' ')} to fail`);
 }
 
 describe('terminal chat, scripted mode', () => {
@@ -51,9 +65,54 @@ describe('data rights on the command line', () => {
     expect(exported.practice).toHaveLength(1);
     expect(exported.practice[0]).toMatchObject({ painDuring: 1, painAfter: 2 });
     expect(exported.journal[0].text).toBe('warm shower first helped');
-    const deleted = await chat([...user, 'delete'], '');
-    expect(deleted.toLowerCase()).toContain('delete');
-    const after = JSON.parse(await chat([...user, 'export'], ''));
-    expect(after).toEqual({ conversation: null, practice: [], journal: [], scheduled: [] });
+    // Not a terminal to ask in: nothing is erased without --yes.
+    const refused = await fails([...user, 'delete'], '');
+    expect(refused.stderr).toMatch(/--yes/);
+    expect(JSON.parse(await chat([...user, 'export'], '')).practice).toHaveLength(1);
+    const deleted = await chat([...user, 'delete', '--yes'], '');
+    expect(deleted).toContain('terminal:rights');
+    expect(deleted.toLowerCase()).toContain('erased');
+    // Gone: the export now says there is nothing, and exits non-zero.
+    expect((await fails([...user, 'export'], '')).stderr).toMatch(/Nothing is stored for terminal:rights/);
+    const store = await openSqliteStore(db);
+    expect(Object.values(await store.countRows('terminal:rights')).every((n) => n === 0)).toBe(true);
+    await store.close();
   }, 90_000);
+
+  it('an unknown user: export and delete exit non-zero with a clear message and create nothing (no conversation, no consent)', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'gp-')), 'unknown.db');
+    for (const command of ['export', 'delete']) {
+      const failed = await fails(['--user', 'nobody', '--db', db, command, '--yes'], '');
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/Nothing is stored for terminal:nobody/);
+    }
+    const store = await openSqliteStore(db);
+    expect(await store.loadConversation('terminal:nobody')).toBeNull();
+    expect(Object.values(await store.countRows('terminal:nobody')).every((n) => n === 0)).toBe(true);
+    await store.close();
+    expect((await fails(['--db', db, 'export', '--key', 'nope:1'], '')).stderr).toMatch(/not a conversation key: keys start with one of web: bf: slack: terminal:/);
+  }, 60_000);
+
+  it('exports and deletes a conversation of another channel by its key', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'gp-')), 'keys.db');
+    const store = await openSqliteStore(db);
+    const coach = createCoach({ content: loadContent(), store });
+    const key = 'bf:msteams:a:1teams-chat';
+    await coach.handleTurn(key, { text: 'hi' });
+    await coach.handleTurn(key, { text: 'yes' });
+    await store.close();
+    const exported = JSON.parse(await chat(['--db', db, 'export', '--key', key], ''));
+    expect(exported.conversation).toMatchObject({ key });
+    expect(exported.conversation.consentAt).toBeTruthy();
+    expect(await chat(['--db', db, 'delete', '--key', key, '--yes'], '')).toContain(key);
+    expect((await fails(['--db', db, 'export', '--key', key], '')).code).toBe(1);
+  }, 60_000);
+
+  it('--help and -h print the usage, naming --tz, --key and --yes', async () => {
+    for (const flag of ['--help', '-h']) {
+      const out = await chat([flag], '');
+      expect(out).toMatch(/Usage: npm run chat/);
+      for (const word of ['export', 'delete', '--tz', '--key', '--yes', '--user']) expect(out).toContain(word);
+    }
+  }, 60_000);
 });
