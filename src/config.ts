@@ -31,6 +31,10 @@ const schema = z.object({
   microsoftAppPassword: z.string().min(1).optional(),
   microsoftAppTenantId: z.string().min(1).optional(),
   microsoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** The local web page: auto (on, except with Bot Framework credentials on a public address), on, off. */
+  webPage: z.enum(['auto', 'on', 'off']),
+  /** Host names besides this machine's the web page answers to (behind a reverse proxy). */
+  webHosts: z.array(z.string().min(1)),
   /** Local mode has no auth at all: listening on a non-loopback address needs this explicit opt-in. */
   allowPublicLocalMode: z.boolean(),
   /** Slack is enabled when the bot token and signing secret are set; the app token selects Socket Mode. */
@@ -97,6 +101,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     microsoftAppTenantId: agentsSetting(env, 'tenantId') || env.MicrosoftAppTenantId || undefined,
     microsoftAppType: env.MicrosoftAppType || undefined,
     allowPublicLocalMode: env.GENTLEPATH_ALLOW_PUBLIC_LOCAL_MODE === '1',
+    webPage: env.GENTLEPATH_WEB_PAGE || 'auto',
+    webHosts: (env.GENTLEPATH_WEB_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     slackBotToken: env.SLACK_BOT_TOKEN || undefined,
     slackSigningSecret: env.SLACK_SIGNING_SECRET || undefined,
     slackAppToken: env.SLACK_APP_TOKEN || undefined,

@@ -5,6 +5,7 @@ import { createCoach, type Coach } from '../coach/handle-turn.js';
 import type { Rephraser } from '../coach/rephraser.js';
 import type { Store } from '../coach/store-port.js';
 import type { ConversationRefs } from '../store/conversation-refs.js';
+import type { WebTranscripts } from '../store/web-transcripts.js';
 import { CHANNELS } from '../channels/registry.js';
 import type { ChannelConfig, ChannelDefinition } from '../channels/shared/channel.js';
 import { createLogger, errorFields, type Logger } from '../logger.js';
@@ -18,7 +19,7 @@ export interface StartOptions {
   config: ServerConfig;
   content: Content;
   /** The coach's store; it also keeps the channels' conversation references. */
-  store: Store & { refs: ConversationRefs };
+  store: Store & { refs: ConversationRefs; webTranscripts: WebTranscripts };
   logger?: Logger;
   /** The optional LLM voice for rephrasable replies (off when absent). */
   rephraser?: Rephraser;
@@ -51,7 +52,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     content, store, defaultTimeZone: config.defaultTimeZone, rephraser: options.rephraser,
     onError: (error) => logger.error(errorFields(error), 'turn failed'),
   });
-  const context = { coach, content, store, refs: store.refs, logger, overrides: { slackApiUrl: options.slackApiUrl } };
+  const context = { coach, content, store, refs: store.refs, webTranscripts: store.webTranscripts, logger, overrides: { slackApiUrl: options.slackApiUrl } };
   const served: ServedChannel[] = [];
   const off: string[] = [];
   for (const definition of definitions) {

@@ -93,6 +93,21 @@ export interface RephraseCacheTable {
   created_at: string;
 }
 
+/** A browser's claim on a local web chat conversation: a hash of the secret in its HttpOnly cookie. */
+export interface WebBrowsersTable {
+  conversation_key: string;
+  secret_hash: string;
+  created_at: string;
+}
+
+/** The local web chat's transcript, for a page reloaded or reopened (bounded per conversation). */
+export interface WebActivitiesTable {
+  conversation_key: string;
+  seq: number;
+  activity: string;
+  created_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   practice_log: PracticeLogTable;
@@ -102,4 +117,6 @@ export interface Database {
   jobs: JobsTable;
   conversation_refs: ConversationRefsTable;
   rephrase_cache: RephraseCacheTable;
+  web_browsers: WebBrowsersTable;
+  web_activities: WebActivitiesTable;
 }

@@ -4,13 +4,14 @@ import type { PracticeSession } from '../coach/progression/practice.js';
 import type { Effect } from '../coach/session/session-types.js';
 import type { CommitResult, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from '../coach/store-port.js';
 import { kyselyConversationRefs, type ConversationRefs } from './conversation-refs.js';
+import { kyselyWebTranscripts, type WebTranscripts } from './web-transcripts.js';
 import type { Database } from './db-schema.js';
 import { plainText, type FieldCipher } from './field-cipher.js';
 import { migrationProvider, type Dialect } from './migrations.js';
 import { KyselyRephraseCache } from './rephrase-cache.js';
 import type { JobKind } from '../coach/session/session-types.js';
 
-const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox', 'jobs', 'conversation_refs'] as const;
+const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox', 'jobs', 'conversation_refs', 'web_browsers', 'web_activities'] as const;
 const keyColumn = (table: (typeof userTables)[number]) => (table === 'conversations' ? 'key' : 'conversation_key');
 
 /** How long the turn that committed replies has to deliver them before redelivery may step in. */
@@ -40,11 +41,14 @@ export class KyselyStore implements Store {
     private readonly dialect: Dialect = 'sqlite',
   ) {
     this.refs = kyselyConversationRefs(db);
+    this.webTranscripts = kyselyWebTranscripts(db, cipher);
     this.rephraseCache = new KyselyRephraseCache(db);
   }
 
   /** Where channels keep how to reach a conversation again (proactive messages), in the same database. */
   readonly refs: ConversationRefs;
+  /** The local web page's browser claims and transcripts (text encrypted like the journal). */
+  readonly webTranscripts: WebTranscripts;
   /** The optional LLM voice's cache of verified rephrases, on the store's own connection. */
   readonly rephraseCache: KyselyRephraseCache;
 

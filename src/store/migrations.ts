@@ -88,6 +88,23 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
         .execute();
     },
   },
+  '0004_web_transcripts': {
+    async up(db: Kysely<any>) {
+      // The local web page: which browser owns a conversation (a hash of its cookie's secret), and its transcript.
+      await db.schema.createTable('web_browsers')
+        .addColumn('conversation_key', 'text', (c) => c.primaryKey())
+        .addColumn('secret_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('web_activities')
+        .addColumn('conversation_key', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('activity', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('web_activities_pk', ['conversation_key', 'seq'])
+        .execute();
+    },
+  },
   '0002_rephrase_cache': {
     async up(db: Kysely<any>) {
       // Verified LLM rephrases of scripted content, shared by all users: no user data, no conversation key.

@@ -9,6 +9,7 @@ import type { Content } from '../../content/schema.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { ConversationRefs } from '../../store/conversation-refs.js';
+import type { WebTranscripts } from '../../store/web-transcripts.js';
 
 /** The settings a channel may read: the whole validated configuration, of which tests give only a part. */
 export type ChannelConfig = Partial<Config> & Pick<Config, 'host'>;
@@ -19,6 +20,8 @@ export interface ChannelContext {
   /** Read-only use of the coach's store (App Home), and where proactive references are kept. */
   store: Pick<Store, 'loadConversation'>;
   refs: ConversationRefs;
+  /** The local web page's browser claims and transcripts. */
+  webTranscripts: WebTranscripts;
   logger: Logger;
   /** Tests: base URLs of local fakes of remote APIs, by name (e.g. slackApiUrl). */
   overrides?: Readonly<Record<string, string | undefined>>;

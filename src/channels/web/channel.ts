@@ -2,6 +2,7 @@
 // endpoint the page talks to under /v3/directline.
 import type { ServerResponse } from 'node:http';
 import { defineChannel, type Route } from '../shared/channel.js';
+import { isLoopback } from '../shared/http-util.js';
 import { APP_JS, PAGE_CSP, pageHtml, webChatBundle } from './page.js';
 
 const GET = ['GET', 'HEAD'] as const;
@@ -11,18 +12,35 @@ function serve(res: ServerResponse, type: string, cache: string, body: string | 
   res.end(body);
 }
 
-export const webChannel = defineChannel<true>({
+interface WebSettings { allowedHosts: string[] }
+
+export const webChannel = defineChannel<WebSettings>({
   name: 'web',
   keyPrefix: 'web:',
-  settings: () => true,
-  async create(context) {
+  // A local page: with Bot Framework credentials on a public address the server is a bot host, and the page
+  // stays off unless GENTLEPATH_WEB_PAGE=on says otherwise.
+  settings: (config) => {
+    const page = config.webPage ?? 'auto';
+    if (page === 'off') return undefined;
+    if (page === 'auto' && config.microsoftAppId && !isLoopback(config.host)) return undefined;
+    const wildcard = ['0.0.0.0', '::', '[::]'].includes(config.host);
+    return { allowedHosts: [...(config.webHosts ?? []), ...(wildcard || isLoopback(config.host) ? [] : [config.host.toLowerCase()])] };
+  },
+  async create(context, settings) {
     const { createWebChannel, DIRECT_LINE_BASE } = await import('./direct-line.js');
-    const web = createWebChannel({ coach: context.coach, logger: context.logger });
+    const web = createWebChannel({
+      coach: context.coach, logger: context.logger, transcripts: context.webTranscripts, store: context.store, allowedHosts: settings.allowedHosts,
+    });
+    // The page itself answers only on this machine's names too (DNS rebinding).
+    const guarded = (handler: Route['handle']): Route['handle'] => (req, res, url) => {
+      web.checkRequest(req);
+      return handler(req, res, url);
+    };
     const page = pageHtml(context.content); // its words from flows/, the claim from the review state
     const routes: Route[] = [
       { path: `${DIRECT_LINE_BASE}/*`, methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], handle: async (req, res, url) => { await web.handle(req, res, url); } },
-      { path: '/', methods: GET, handle: (_req, res) => serve(res, 'text/html; charset=utf-8', 'no-store', page, { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' }) },
-      { path: '/app.js', methods: GET, handle: (_req, res) => serve(res, 'text/javascript; charset=utf-8', 'no-cache', APP_JS) },
+      { path: '/', methods: GET, handle: guarded((_req, res) => serve(res, 'text/html; charset=utf-8', 'no-store', page, { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' })) },
+      { path: '/app.js', methods: GET, handle: guarded((_req, res) => serve(res, 'text/javascript; charset=utf-8', 'no-cache', APP_JS)) },
       { path: '/webchat.js', methods: GET, handle: (_req, res) => serve(res, 'text/javascript; charset=utf-8', 'public, max-age=3600', webChatBundle()) },
       { path: '/favicon.ico', methods: GET, handle: (_req, res) => { res.writeHead(204).end(); } },
     ];

@@ -1,6 +1,6 @@
 // The local web chat page: Microsoft's Web Chat bundle, served from node_modules (no CDN, works offline),
-// talking to this server's Direct Line endpoint. The conversation id is kept in localStorage so a reload
-// resumes the same conversation.
+// talking to this server's Direct Line endpoint. The browser's HttpOnly cookie ties it to its conversation, so a reload
+// resumes the same conversation (and shows its history once).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -82,19 +82,15 @@ const PAGE_HTML = `<!doctype html>
 
 export const APP_JS = `(function () {
   'use strict';
-  var KEY = 'gentlepath.conversationId';
   var status = document.getElementById('status');
   function fail(message) { if (status) status.textContent = message; }
-  var stored = null;
-  try { stored = window.localStorage.getItem(KEY); } catch (e) { stored = null; }
+  // The conversation belongs to this browser: the server knows it by an HttpOnly cookie, never by an id kept here.
   fetch('/v3/directline/tokens/generate', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(stored ? { conversationId: stored } : {})
+    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}'
   }).then(function (res) {
     if (!res.ok) throw new Error('HTTP ' + res.status);
     return res.json();
   }).then(function (session) {
-    try { window.localStorage.setItem(KEY, session.conversationId); } catch (e) { /* private mode: no resume */ }
     var directLine = window.WebChat.createDirectLine({
       domain: window.location.origin + '/v3/directline',
       token: session.token, conversationId: session.conversationId, webSocket: true

@@ -11,10 +11,12 @@ const dl = (path: string, init: RequestInit & { token?: string } = {}) => fetch(
   ...init, headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
 });
 
-async function session(conversationId?: string): Promise<{ conversationId: string; token: string }> {
-  const res = await dl('/tokens/generate', { method: 'POST', body: JSON.stringify(conversationId ? { conversationId } : {}) });
+/** A browser's session: its cookie (HttpOnly, set by the server) brings it back to its own conversation. */
+async function session(cookie?: string): Promise<{ conversationId: string; token: string; cookie: string }> {
+  const res = await fetch(`${server.url}v3/directline/tokens/generate`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: '{}' });
   expect(res.status).toBe(200);
-  return res.json() as Promise<{ conversationId: string; token: string }>;
+  const body = await res.json() as { conversationId: string; token: string };
+  return { ...body, cookie: cookie ?? res.headers.get('set-cookie')!.split(';')[0]! };
 }
 
 describe('local Direct Line endpoint', () => {
@@ -46,9 +48,9 @@ describe('local Direct Line endpoint', () => {
     expect((await dl('/conversations', { method: 'POST', token: `${a.conversationId}.forged` })).status).toBe(403);
   });
 
-  it('streams the backlog and new activities over the WebSocket, and resumes a stored conversation id', async () => {
-    const { conversationId, token } = await session();
-    const resumed = await session(conversationId);
+  it('streams the backlog and new activities over the WebSocket, and resumes the browser\'s conversation', async () => {
+    const { conversationId, token, cookie } = await session();
+    const resumed = await session(cookie);
     expect(resumed.conversationId).toBe(conversationId);
     const { streamUrl } = await (await dl(`/conversations/${conversationId}?watermark=`, { token })).json();
     const socket = new WebSocket(streamUrl);

@@ -103,15 +103,26 @@ describe.skipIf(!CHROMIUM)('web chat page', () => {
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/web-chat.png', fullPage: true });
 
-    const conversationId = await page.evaluate(() => window.localStorage.getItem('gentlepath.conversationId'));
+    const conversationId = await page.locator('#webchat').getAttribute('data-conversation');
     expect(conversationId).toMatch(/^[A-Za-z0-9_-]{20,64}$/);
     const stored = await server.store.loadConversation(`web:${conversationId}`);
     expect(stored).not.toBeNull();
+    // The browser's claim on it is an HttpOnly cookie: no script on the page can read it, and nothing is in localStorage.
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate(() => window.localStorage.length)).toBe(0);
+    const cookies = await page.context().cookies();
+    expect(cookies).toEqual([expect.objectContaining({ name: 'gentlepath_browser', httpOnly: true, sameSite: 'Strict' })]);
 
-    // A reload keeps the conversation: same id, the history replayed, and the coach still waits for the second rating.
+    // A reload keeps the conversation: same id, the history shown once (no second greeting, no repeated step),
+    // and the coach still waits for the second rating.
     await page.reload();
     await waitFor(page, 'rating.ask_after');
-    expect(await page.evaluate(() => window.localStorage.getItem('gentlepath.conversationId'))).toBe(conversationId);
+    expect(await page.locator('#webchat').getAttribute('data-conversation')).toBe(conversationId);
+    await page.waitForTimeout(1000);
+    const firstLine = (id: string) => text(id).split('\n')[0]!.split('{')[0]!.slice(0, 60);
+    const bubbles = (id: string) => page.locator('.webchat__bubble__content').filter({ hasText: firstLine(id) }).count();
+    expect(await bubbles('onboarding.consent_ask')).toBe(1);
+    expect(await bubbles('rating.ask_after')).toBe(1);
     await expect.poll(() => suggested(page), { timeout: 15_000 }).toContain('10');
     await press(page, '0');
     await expect.poll(async () => (await server.store.exportUser(`web:${conversationId}`)).practice.at(-1)?.painAfter, { timeout: 15_000 }).toBe(0);
