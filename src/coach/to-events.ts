@@ -64,6 +64,8 @@ function clarifyAnswer(u: Understanding, ids: string[]): BareEvent | undefined {
   if (picked !== undefined) return { type: 'CLARIFY_PICK', id: ids[picked - 1]! };
   if (u.topic && ids.includes(u.topic)) return { type: 'CLARIFY_PICK', id: u.topic };
   if (u.yesNo === 'yes' && ids.length === 1) return { type: 'CLARIFY_PICK', id: ids[0]! };
+  // A bare "yes" to two options answers neither; it must never reach the question underneath.
+  if (u.yesNo === 'yes' && u.text.split(/\s+/).length <= 3) return { type: 'CLARIFY_AGAIN' };
   return undefined;
 }
 
@@ -79,7 +81,9 @@ function repairEvents(u: Understanding, expects: Expectation | undefined, slot: 
   }
   if (u.repair.cancel && expects !== 'text') return [{ type: 'CANCEL' }];
 
-  const main = answerFor(u, expects, slot);
+  let main = answerFor(u, expects, slot);
+  // "I feel so broken, everyone else can..." is a feeling to meet, not a question to answer with a definition.
+  if (u.feeling && (main[0]?.type === 'TOPIC' || main[0]?.type === 'TOPIC_UNCLEAR') && !isQuestion(u.text)) main = [];
   const feeling: BareEvent[] = u.feeling ? [{ type: 'FEELING', id: u.feeling, reprompt: main.length === 0 }] : [];
   if (main.length === 0) {
     // A feeling alone is acknowledged, then the same question comes back.
@@ -127,6 +131,8 @@ function answerFor(u: Understanding, expects: Expectation | undefined, slot: Rat
       // A question at the journal prompt is a question, not the day's journal line; "thanks" is not a journal line either.
       if (u.topic && isQuestion(u.text)) return [{ type: 'TOPIC', id: u.topic }];
       if (u.topicCandidates.length > 0 && isQuestion(u.text)) return [{ type: 'TOPIC_UNCLEAR', ids: u.topicCandidates }];
+      // "is it normal to cry after?" is a question with a feeling in it, not her sentence about what felt safe.
+      if (u.feeling && isQuestion(u.text)) return [];
       if (u.smallTalk && u.text.split(/\s+/).length <= 4) return [{ type: 'SMALL_TALK', id: u.smallTalk }];
       if (u.text.trim().length > 0) return [{ type: 'TEXT', text: u.text }];
       break;

@@ -49,18 +49,19 @@ export function choiceNames(content: Content, snapshot: Snapshot): string[] {
 
 /** Runs one turn through the machine and returns the snapshot after it (its context holds the replies and effects). */
 export function runTurn(machine: SessionMachine, snapshot: Snapshot, input: TurnInput, facts: TurnFacts, options: TurnOptions): Snapshot {
-  const waiting = waitingFor(snapshot);
+  const step = (from: Snapshot, bare: BareEvent) => transition(machine, from, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
+  let next = snapshot;
+  // Anything the person writes means they are here: reminders go back to normal.
+  if (input.kind === 'message') next = step(next, { type: 'ACTIVE' });
+  // A new local day closes yesterday's unfinished session (its ratings are already stored) before the message is read,
+  // so "start" the next evening is not taken as yesterday's journal line.
+  if (next.context.day && next.context.day.date !== facts.today) next = step(next, { type: 'NEW_DAY' });
+  const waiting = waitingFor(next);
   let events: BareEvent[] = input.kind === 'system' ? [{ type: 'SCHEDULED', job: input.job }]
     : input.kind === 'opening' ? [{ type: 'OPEN' }]
       : toEvents(input.understanding, waiting.expects, waiting);
   // A first message only opens the conversation (the welcome asks for consent), unless it needs help at once.
   if (options.firstMessage) events = events.filter((e) => e.type === 'CRISIS' || e.type === 'RED_FLAG');
-  // A new local day closes yesterday's unfinished session (its ratings are already stored).
-  if (snapshot.context.day && snapshot.context.day.date !== facts.today) events = [{ type: 'NEW_DAY' }, ...events];
-  // Anything the person writes means they are here: reminders go back to normal.
-  if (input.kind === 'message') events = [{ type: 'ACTIVE' }, ...events];
-  const step = (from: Snapshot, bare: BareEvent) => transition(machine, from, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
-  let next = snapshot;
   for (const bare of events) next = step(next, bare);
   // A message the current step has no use for still gets an answer: one short line and the buttons.
   if (input.kind !== 'system' && next.context.out.length === 0) next = step(next, { type: 'UNKNOWN' });

@@ -297,7 +297,9 @@ export function createSessionMachine(content: Content) {
       recordDuring: assign(({ context, event }) => (event.type === 'RATING' ? rateSession(context, event.facts, 'during', event.value, context.progress) : {})),
       recordAfterAndDecide: assign(({ context, event }) => {
         if (!context.day) return {};
-        if (event.type === 'RATING') return rateSession(context, event.facts, 'after', event.value, context.progress);
+        // "during 5 after 4" in one message: the after question this same message led to is not asked any more.
+        const unasked = { ...context, out: context.out.filter((say) => !context.prompt.includes(say)) };
+        if (event.type === 'RATING') return rateSession(unasked, event.facts, 'after', event.value, context.progress);
         // Skipped: the session is still recorded and decided with what we have.
         const day = { ...context.day, painAfter: null };
         const session = practiceOf(day);
@@ -346,9 +348,11 @@ export function createSessionMachine(content: Content) {
       }),
       /** A clarifying question of its own: numbered options and "neither"; the question underneath waits. */
       askClarify: assign(({ context, event }) => {
-        if (event.type !== 'TOPIC_UNCLEAR') return {};
-        const titles = event.ids.map((id) => [...content.troubleshooting, ...content.faq].find((t) => t.id === id)?.title ?? id);
-        return { clarify: event.ids, out: [...context.out, message('clarify.ask', { options: titles.map((t, i) => `${i + 1}. ${t}`).join('\n') })] };
+        const ids = event.type === 'TOPIC_UNCLEAR' ? event.ids : context.clarify ?? [];
+        if (ids.length === 0) return {};
+        const titles = ids.map((id) => [...content.troubleshooting, ...content.faq].find((t) => t.id === id)?.title ?? id);
+        const again = event.type === 'CLARIFY_AGAIN' ? [message('reprompt', { options: '' })] : [];
+        return { clarify: ids, out: [...context.out, ...again, message('clarify.ask', { options: titles.map((t, i) => `${i + 1}. ${t}`).join('\n') })] };
       }),
       clarifyPicked: assign(({ context, event }) => (event.type === 'CLARIFY_PICK'
         ? { clarify: null, out: [...context.out, { kind: 'item', id: event.id } as Say, ...shortPrompt(context.prompt)] } : {})),
@@ -455,8 +459,8 @@ export function createSessionMachine(content: Content) {
       MAYBE_RED_FLAG: { target: '.confirmingRedFlag', actions: ['holdPrompt', 'notePossibleRedFlags'] },
       RED_FLAG_QUESTION: { actions: ['answerRedFlagQuestion', 'repeatShort'] },
       HELP: { actions: [{ type: 'say', params: [message('help')] }, 'repeatShort'] },
-      DISCLAIMER: { actions: { type: 'say', params: [message('disclaimer')] } },
-      PROGRESS: { actions: { type: 'say', params: [{ kind: 'progress' }] } },
+      DISCLAIMER: { actions: [{ type: 'say', params: [message('disclaimer')] }, 'repeatShort'] },
+      PROGRESS: { actions: [{ type: 'say', params: [{ kind: 'progress' }] }, 'repeatShort'] },
       EXPORT: { actions: { type: 'say', params: [message('data.export'), { kind: 'export' }] } },
       DELETE: { target: '.confirmingDelete', actions: 'holdPrompt' },
       // Repair patterns: clarify (in place: the question underneath waits), digress, feelings and small talk, cancel.
@@ -464,6 +468,7 @@ export function createSessionMachine(content: Content) {
       CLARIFY_PICK: { actions: 'clarifyPicked' },
       CLARIFY_NEITHER: { actions: 'clarifyNeither' },
       CLARIFY_DROP: { actions: 'clarifyDrop' },
+      CLARIFY_AGAIN: { actions: 'askClarify' },
       TOPIC: { actions: 'digress' },
       FEELING: { actions: 'acknowledge' },
       SMALL_TALK: { actions: 'acknowledge' },
@@ -544,6 +549,8 @@ export function createSessionMachine(content: Content) {
                 entry: { type: 'ask', params: [message('onboarding.ask_time')] },
                 on: {
                   TIME: { target: 'timeZone', actions: 'saveTime' },
+                  // "change my reminder to 7am" while we are asking for it is the answer
+                  CHANGE_REMINDER: { guard: 'hasTime', target: 'timeZone', actions: 'saveTime' },
                   SKIP: 'timeZone',
                   NO: 'timeZone',
                   UNKNOWN: { actions: { type: 'say', params: [message('onboarding.time_unclear')] } },
@@ -746,7 +753,6 @@ export function createSessionMachine(content: Content) {
               ],
               NO: { target: 'pausedForEvaluation' },
               RED_FLAG: { target: 'pausedForEvaluation', actions: 'noteRedFlags' },
-              TOPIC: { actions: 'answerTopic' },
               NEW_DAY: { actions: 'closeDay' },
             },
           },

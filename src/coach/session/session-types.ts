@@ -104,7 +104,7 @@ type Plain<T extends string> = { type: T; facts: TurnFacts };
 export type SessionEvent =
   | Plain<'START' | 'YES' | 'NO' | 'DONE' | 'SKIP' | 'REPEAT' | 'STOP' | 'PAUSE' | 'CONTINUE' | 'HELP'
     | 'PROGRESS' | 'DISCLAIMER' | 'EXPORT' | 'DELETE' | 'EVALUATED' | 'CRISIS' | 'UNKNOWN' | 'NEW_DAY' | 'OPEN'
-    | 'ACTIVE' | 'SNOOZE' | 'REMINDERS_OFF' | 'START_TIMER' | 'HURT' | 'CANCEL' | 'CLARIFY_NEITHER' | 'CLARIFY_DROP'>
+    | 'ACTIVE' | 'SNOOZE' | 'REMINDERS_OFF' | 'START_TIMER' | 'HURT' | 'CANCEL' | 'CLARIFY_NEITHER' | 'CLARIFY_DROP' | 'CLARIFY_AGAIN'>
   | { type: 'CHANGE_REMINDER'; hour?: number; minute?: number; facts: TurnFacts }
   | { type: 'CORRECT'; value?: number; choices?: number[]; facts: TurnFacts }
   | { type: 'CLARIFY_PICK'; id: string; facts: TurnFacts }
