@@ -5,6 +5,7 @@ import type { Effect } from '../coach/session/session-types.js';
 import type { CommitResult, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from '../coach/store-port.js';
 import { kyselyConversationRefs, type ConversationRefs } from './conversation-refs.js';
 import { kyselyWebTranscripts, type WebTranscripts } from './web-transcripts.js';
+import { CoachError } from '../errors.js';
 import type { Database } from './db-schema.js';
 import { plainText, type FieldCipher } from './field-cipher.js';
 import { migrationProvider, type Dialect } from './migrations.js';
@@ -25,11 +26,15 @@ async function deleteEverything(tx: Transaction<Database>, key: string): Promise
 /** Raised inside a transaction to roll it back with a result. */
 class Abort extends Error { constructor(readonly result: CommitResult) { super(result); } }
 
+/**
+ * Brings the schema up to date. On PostgreSQL Kysely holds an advisory lock while migrating, so processes
+ * starting together take turns; on SQLite the caller holds the file's write lock around it (migrateSqlite).
+ */
 export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
   const { error, results } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${(error as Error).message}`);
+    throw new CoachError('store_unavailable', `migration ${failed} failed: ${(error as Error).message}`, error);
   }
 }
 

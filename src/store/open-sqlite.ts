@@ -32,6 +32,43 @@ function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Datab
   });
 }
 
+/** How long a process starting beside another waits for the other's migration (ms). */
+const MIGRATION_WAIT_MS = 30_000;
+
+/**
+ * Migrates holding the file's write lock (BEGIN IMMEDIATE): a second process (or connection) starting at
+ * the same moment waits, then finds the schema up to date. SQLite has transactional DDL, so a failed
+ * migration leaves nothing half-made (Kysely runs SQLite migrations without a transaction of its own).
+ * The wait polls rather than using busy_timeout, which would block the event loop of a process that holds
+ * the lock on another connection.
+ */
+export async function migrateSqlite(sqlite: BetterSqlite3.Database, db: Kysely<Database>): Promise<void> {
+  const giveUpAt = Date.now() + MIGRATION_WAIT_MS;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    for (;;) {
+      try {
+        sqlite.exec('BEGIN IMMEDIATE');
+        break;
+      } catch (cause) {
+        if ((cause as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > giveUpAt) {
+          throw new CoachError('store_unavailable', `cannot lock the SQLite database to migrate it (another process holds it): ${(cause as Error).message}`, cause);
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+  } finally {
+    sqlite.pragma('busy_timeout = 5000');
+  }
+  try {
+    await migrate(db, 'sqlite');
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
+
 export async function openSqliteStore(path: string, cipher: FieldCipher = plainText): Promise<KyselyStore> {
   let sqlite: BetterSqlite3.Database;
   try {
@@ -44,6 +81,6 @@ export async function openSqliteStore(path: string, cipher: FieldCipher = plainT
     throw new CoachError('store_unavailable', `cannot open the SQLite database at ${path}: ${(cause as Error).message}. Check the path (--db or GENTLEPATH_DB) and that the folder is writable.`, cause);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  await migrate(db, 'sqlite');
+  await migrateSqlite(sqlite, db);
   return new KyselyStore(db, (e) => (e as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT') ?? false, cipher, 'sqlite');
 }
