@@ -30,7 +30,7 @@ const rowFor = (i: number, seed: { snapshot: string; contentVersion: string }) =
   created_at: '2026-11-23T18:00:00Z', updated_at: '2026-11-23T18:00:00Z',
 });
 
-async function seedSqlite(file: string, users: number) {
+export async function seedSqlite(file: string, users: number) {
   const seed = await onboardedConversation();
   (await openSqliteStore(file)).close();
   const db = new BetterSqlite3(file);

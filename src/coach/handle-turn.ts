@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { createActor, initialTransition } from 'xstate';
 import { renderMessage } from '../content/render-message.js';
 import type { Content } from '../content/schema.js';
-import type { PendingDelivery, Store } from './store-port.js';
+import type { PendingDelivery, Store, StoredConversation } from './store-port.js';
 import { CoachError, errorLabel } from '../errors.js';
 import type { BotReply } from './bot-reply.js';
 import { ConversationLock } from './conversation-lock.js';
 import { localDay } from './local-time.js';
+import { planRedelivery } from './redelivery-plan.js';
 import { renderReplies } from './render-replies.js';
 import { applyRephraser, type Rephraser } from './rephraser.js';
 import { createSessionMachine, emptyContext, type SessionMachine } from './session/session-machine.js';
@@ -38,8 +39,12 @@ export interface Coach {
    * without it, returning them counts as delivery (the caller sends them in its response).
    */
   handleTurn(conversationKey: string, event: UserEvent, deliver?: Deliver): Promise<BotReply[]>;
-  /** Delivers replies that were committed but not delivered (the process stopped, or the channel failed). */
-  redeliver(deliver: Deliver, scope?: { key?: string; immediately?: boolean }): Promise<number>;
+  /**
+   * Delivers replies that were committed but not delivered (the process stopped, or the channel failed),
+   * claiming each batch so no other process sends it too. `immediately`: also batches waiting for their
+   * next try. Returns how many batches were finished.
+   */
+  redeliver(deliver: Deliver, scope?: { key?: string; keyPrefixes?: readonly string[]; immediately?: boolean }): Promise<number>;
 }
 
 /** How many practice sessions the rules look back over (1-3 a day: several weeks). */
@@ -57,8 +62,8 @@ export function createCoach(options: CoachOptions): Coach {
   const defaultZone = options.defaultTimeZone ?? 'UTC';
   const onError = options.onError ?? (() => {});
 
-  async function attempt(key: string, event: UserEvent): Promise<{ replies: BotReply[]; outboxId?: string } | 'conflict'> {
-    if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [] };
+  async function attempt(key: string, event: UserEvent): Promise<{ replies: BotReply[]; outboxId?: string; version?: number; duplicate?: true } | 'conflict'> {
+    if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [], duplicate: true };
     const stored = await store.loadConversation(key);
     const now = clock();
     let snapshot = stored ? restore(machine, content, stored.snapshot, stored.contentVersion !== content.version) : initialTransition(machine)[0];
@@ -90,21 +95,56 @@ export function createCoach(options: CoachOptions): Coach {
       completesJob: event.system && { kind: event.system.job, dueAt: event.system.dueAt },
     });
     if (result === 'conflict') return 'conflict';
-    return result === 'duplicate' ? { replies: [] } : { replies, outboxId };
+    return result === 'duplicate' ? { replies: [], duplicate: true } : { replies, outboxId, version: (stored?.version ?? 0) + 1 };
   }
 
-  /** Hands committed replies to the channel; on failure they stay in the outbox, retried with backoff, then parked. */
-  async function deliverFromOutbox(pending: PendingDelivery, deliver: Deliver): Promise<boolean> {
+  /**
+   * Hands a claimed batch to the channel one reply at a time, recording each as delivered, so a batch cut
+   * short resumes at the first missing reply. A batch met again later (`fresh` false) is checked against
+   * where its conversation is now (redelivery-plan.ts). On failure the rest stays in the outbox, retried
+   * with backoff, then parked. True when the batch is finished.
+   */
+  async function deliverBatch(batch: PendingDelivery, deliver: Deliver, fresh: boolean): Promise<boolean> {
+    const replies = batch.replies as BotReply[];
+    const conversation = fresh ? null : await store.loadConversation(batch.key);
+    const plan = planRedelivery({ replies, delivered: batch.delivered, version: batch.version }, conversation);
     try {
-      await deliver(pending.key, pending.replies as BotReply[]);
-      await store.markDelivered(pending.id);
+      for (const { reply, deliveredAfter } of plan.send) {
+        await deliver(batch.key, [reply]);
+        if (deliveredAfter < replies.length && !(await store.markDelivered(batch.id, deliveredAfter, replies.length, clock().toISOString()))) return false;
+      }
+      if (plan.currentPrompt && conversation) {
+        const prompt = await currentPrompt(batch.key, conversation);
+        if (prompt.length) await deliver(batch.key, prompt);
+      }
+      await store.markDelivered(batch.id, replies.length, replies.length, clock().toISOString());
       return true;
     } catch (error) {
       onError(error);
-      const delay = DELIVERY_BACKOFF_MS[pending.attempts];
-      await store.failDelivery(pending.id, errorLabel(error), delay === undefined ? null : new Date(clock().getTime() + delay).toISOString());
+      const delay = DELIVERY_BACKOFF_MS[batch.attempts];
+      await store.failDelivery(batch.id, errorLabel(error), delay === undefined ? null : new Date(clock().getTime() + delay).toISOString());
       return false;
     }
+  }
+
+  /** The question the conversation is waiting on now, with its buttons (none when it waits on nothing). */
+  async function currentPrompt(key: string, stored: StoredConversation): Promise<BotReply[]> {
+    const snapshot = restore(machine, content, stored.snapshot, stored.contentVersion !== content.version);
+    const today = localDay(clock(), snapshot.context.profile.timeZone ?? defaultZone);
+    return renderReplies(content, snapshot.context.prompt, {
+      progress: snapshot.context.progress, practice: await store.recentPractice(key, PRACTICE_LOOKBACK), today, timeZone: snapshot.context.profile.timeZone, loadExport: () => store.exportUser(key),
+    }, expectation(snapshot), choiceNames(content, snapshot));
+  }
+
+  /** Claims and delivers the undelivered batches in scope, oldest first; the caller holds the lock when scoped to one key. */
+  async function redeliverClaimed(deliver: Deliver, scope: { key?: string; keyPrefixes?: readonly string[]; immediately?: boolean }, locked: boolean): Promise<number> {
+    const batches = await store.claimDeliveries({ now: clock().toISOString(), limit: 1000, key: scope.key, keyPrefixes: scope.keyPrefixes, waiting: scope.immediately });
+    let finished = 0;
+    for (const batch of batches) {
+      const done = locked ? await deliverBatch(batch, deliver, false) : await lock.run(batch.key, () => deliverBatch(batch, deliver, false));
+      if (done) finished += 1;
+    }
+    return finished;
   }
 
   return {
@@ -114,9 +154,20 @@ export function createCoach(options: CoachOptions): Coach {
           for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
             const turn = await attempt(key, event);
             if (turn === 'conflict') continue;
+            if (turn.duplicate) {
+              // Seen before. If its turn committed but the replies never arrived (a crash in between), they go now.
+              if (deliver) {
+                await redeliverClaimed(deliver, { key, immediately: true }, true);
+                return [];
+              }
+              const again: BotReply[] = [];
+              await redeliverClaimed(async (_key, replies) => { again.push(...replies); }, { key, immediately: true }, true);
+              return again;
+            }
             if (turn.outboxId) {
-              if (deliver) await deliverFromOutbox({ id: turn.outboxId, key, replies: turn.replies, attempts: 0 }, deliver);
-              else await store.markDelivered(turn.outboxId);
+              const batch = { id: turn.outboxId, key, replies: turn.replies, attempts: 0, version: turn.version!, delivered: 0 };
+              if (deliver) await deliverBatch(batch, deliver, true);
+              else await store.markDelivered(turn.outboxId, turn.replies.length, turn.replies.length, clock().toISOString());
             }
             return turn.replies;
           }
@@ -135,13 +186,7 @@ export function createCoach(options: CoachOptions): Coach {
     },
 
     async redeliver(deliver, scope = {}) {
-      // On start-up, the only process serving a conversation need not wait for the crashed turn's lease.
-      const now = scope.immediately ? '9999-12-31T23:59:59.999Z' : clock().toISOString();
-      let delivered = 0;
-      for (const pending of await store.pendingDeliveries(now, 1000, scope.key)) {
-        if (await lock.run(pending.key, () => deliverFromOutbox(pending, deliver))) delivered += 1;
-      }
-      return delivered;
+      return redeliverClaimed(deliver, scope, false);
     },
   };
 }

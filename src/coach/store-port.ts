@@ -7,6 +7,8 @@ export interface StoredConversation {
   contentVersion: string;
   /** Optimistic-concurrency counter; 0 means "not stored yet". */
   version: number;
+  /** The version of the latest turn that had replies (0: none yet). */
+  repliedVersion: number;
 }
 
 /** Everything one turn changes, committed in one transaction or not at all. */
@@ -28,7 +30,29 @@ export interface TurnCommit {
 
 export interface DueJob { key: string; kind: JobKind; dueAt: string; attempts: number }
 
-export interface PendingDelivery { id: string; key: string; replies: unknown; attempts: number }
+/** A batch of replies committed but not (wholly) delivered, claimed by this process for delivery. */
+export interface PendingDelivery {
+  id: string;
+  key: string;
+  replies: unknown;
+  attempts: number;
+  /** The conversation version the turn committed. */
+  version: number;
+  /** How many of the replies the channel already has. */
+  delivered: number;
+}
+
+/** Which undelivered batches to claim. */
+export interface DeliveryScope {
+  now: string;
+  limit: number;
+  /** One conversation only. */
+  key?: string;
+  /** Only conversations whose key starts with one of these (the channels this process can deliver to). */
+  keyPrefixes?: readonly string[];
+  /** The person is asking again: also batches waiting for their next try after a failed delivery. */
+  waiting?: boolean;
+}
 
 export type CommitResult = 'committed' | 'conflict' | 'duplicate';
 
@@ -45,10 +69,17 @@ export interface Store {
   recentPractice(key: string, limit: number): Promise<PracticeSession[]>;
   hasInbound(key: string, inboundId: string): Promise<boolean>;
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
-  /** The replies were handed to the channel: forget them. */
-  markDelivered(outboxId: string): Promise<void>;
-  /** Replies committed but not delivered (the process stopped, or the channel failed) and due for another try, oldest first. */
-  pendingDeliveries(now: string, limit: number, key?: string): Promise<PendingDelivery[]>;
+  /**
+   * Claims batches committed but not delivered (the process stopped, or the channel failed), oldest first:
+   * due for another try, or claimed by a process that is gone. A claimed batch is this process's to deliver;
+   * no other process gets it while the claim holds.
+   */
+  claimDeliveries(scope: DeliveryScope): Promise<PendingDelivery[]>;
+  /**
+   * The channel has the first `count` of the batch's `total` replies; when that is all of them, the batch is
+   * forgotten. False: another process took the claim over meanwhile, so stop sending.
+   */
+  markDelivered(outboxId: string, count: number, total: number, now: string): Promise<boolean>;
   /** A delivery failed: try again at `retryAt`, or park the replies with the error when `retryAt` is null. */
   failDelivery(outboxId: string, error: string, retryAt: string | null): Promise<void>;
   /**

@@ -68,7 +68,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     drain,
     start(intervalMs = 15_000) {
       const tick = () => {
-        running = running.then(() => drain()).then(() => coach.redeliver(deliver)).catch(onError);
+        running = running.then(() => drain()).then(() => coach.redeliver(deliver, { keyPrefixes: options.keyPrefixes })).catch(onError);
       };
       tick();
       timer = setInterval(tick, intervalMs);

@@ -14,6 +14,8 @@ export interface ConversationsTable {
   reminder_time: string | null;
   created_at: string;
   updated_at: string;
+  /** The version of the latest turn that had replies (0: none yet). */
+  replied_version: Generated<number>;
 }
 
 export interface PracticeLogTable {
@@ -51,9 +53,15 @@ export interface OutboxTable {
   created_at: string;
   status: 'pending' | 'parked';
   attempts: number;
-  /** Until then the turn that wrote the row is still delivering it; after, redelivery may take it. */
+  /** While claimed: the end of the claim's lease. Unclaimed: when the next try is due. */
   next_attempt_at: string;
   last_error: string | null;
+  /** The conversation version the turn committed; a newer version means the conversation moved on. */
+  version: Generated<number>;
+  /** How many of the replies the channel has taken (a cut batch resumes after them). */
+  delivered: Generated<number>;
+  /** The process delivering the batch (see claimer-liveness.ts), or null when nobody is. */
+  claimed_by: string | null;
 }
 
 export interface JobsTable {
@@ -65,6 +73,8 @@ export interface JobsTable {
   attempts: number;
   claimed_until: string | null;
   last_error: string | null;
+  /** The process running the job while claimed (see claimer-liveness.ts). */
+  claimed_by: string | null;
 }
 
 export interface ConversationRefsTable {

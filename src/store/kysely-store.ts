@@ -2,7 +2,7 @@
 import { Migrator, type Kysely, type Transaction } from 'kysely';
 import type { PracticeSession } from '../coach/progression/practice.js';
 import type { Effect } from '../coach/session/session-types.js';
-import type { CommitResult, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from '../coach/store-port.js';
+import type { CommitResult, DeliveryScope, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from '../coach/store-port.js';
 import { kyselyConversationRefs, type ConversationRefs } from './conversation-refs.js';
 import { kyselyWebTranscripts, type WebTranscripts } from './web-transcripts.js';
 import { CoachError } from '../errors.js';
@@ -10,12 +10,16 @@ import type { Database } from './db-schema.js';
 import { plainText, type FieldCipher } from './field-cipher.js';
 import { migrationProvider, type Dialect } from './migrations.js';
 import { KyselyRephraseCache } from './rephrase-cache.js';
+import { localLiveness, type ClaimerLiveness } from './claimer-liveness.js';
 import type { JobKind } from '../coach/session/session-types.js';
 
 const userTables = ['conversations', 'practice_log', 'journal', 'inbound_ids', 'outbox', 'jobs', 'conversation_refs', 'web_browsers', 'web_activities'] as const;
 const keyColumn = (table: (typeof userTables)[number]) => (table === 'conversations' ? 'key' : 'conversation_key');
 
-/** How long the turn that committed replies has to deliver them before redelivery may step in. */
+/**
+ * How long a claim on a reply batch holds without news from its process (each delivered reply renews it).
+ * A claimer known to be dead loses its claims at once; this lease only matters when that cannot be known.
+ */
 const DELIVERY_LEASE_MS = 60_000;
 
 /** Every row of one conversation, in every table, within the caller's transaction. */
@@ -44,6 +48,7 @@ export class KyselyStore implements Store {
     private readonly isUniqueViolation: (e: unknown) => boolean,
     private readonly cipher: FieldCipher = plainText,
     private readonly dialect: Dialect = 'sqlite',
+    private readonly liveness: ClaimerLiveness = localLiveness(),
   ) {
     this.refs = kyselyConversationRefs(db);
     this.webTranscripts = kyselyWebTranscripts(db, cipher);
@@ -63,9 +68,11 @@ export class KyselyStore implements Store {
   }
 
   async loadConversation(key: string): Promise<StoredConversation | null> {
-    const row = await this.db.selectFrom('conversations').select(['snapshot', 'content_version', 'version'])
+    const row = await this.db.selectFrom('conversations').select(['snapshot', 'content_version', 'version', 'replied_version'])
       .where('key', '=', key).executeTakeFirst();
-    return row ? { snapshot: JSON.parse(row.snapshot), contentVersion: row.content_version, version: Number(row.version) } : null;
+    return row ? {
+      snapshot: JSON.parse(row.snapshot), contentVersion: row.content_version, version: Number(row.version), repliedVersion: Number(row.replied_version),
+    } : null;
   }
 
   async recentPractice(key: string, limit: number): Promise<PracticeSession[]> {
@@ -91,10 +98,11 @@ export class KyselyStore implements Store {
         }
         for (const effect of commit.effects) await this.apply(tx, commit, effect);
         if (commit.outbox) {
+          // Claimed by this process from the start: the turn delivers its own replies right after the commit.
           await tx.insertInto('outbox').values({
             id: commit.outbox.id, conversation_key: commit.key, replies: this.cipher.encrypt(JSON.stringify(commit.outbox.replies)), created_at: commit.now,
-            status: 'pending', attempts: 0, last_error: null,
-            next_attempt_at: new Date(Date.parse(commit.now) + DELIVERY_LEASE_MS).toISOString(),
+            status: 'pending', attempts: 0, last_error: null, version: commit.expectedVersion + 1, delivered: 0, claimed_by: this.liveness.id,
+            next_attempt_at: leaseEnd(commit.now),
           }).execute();
         }
       });
@@ -118,6 +126,7 @@ export class KyselyStore implements Store {
     const { profile } = commit;
     const values = {
       snapshot: JSON.stringify(commit.snapshot), content_version: commit.contentVersion, version: commit.expectedVersion + 1,
+      ...(commit.outbox ? { replied_version: commit.expectedVersion + 1 } : {}),
       consent_at: profile.consentAt, consent_version: profile.consentVersion, time_zone: profile.timeZone,
       reminder_time: profile.reminderTime, updated_at: commit.now,
     };
@@ -157,9 +166,9 @@ export class KyselyStore implements Store {
         return;
       case 'schedule':
         await tx.insertInto('jobs').values({
-          conversation_key: key, kind: effect.job, due_at: effect.dueAt, status: 'pending', attempts: 0, claimed_until: null, last_error: null,
+          conversation_key: key, kind: effect.job, due_at: effect.dueAt, status: 'pending', attempts: 0, claimed_until: null, last_error: null, claimed_by: null,
         }).onConflict((oc) => oc.columns(['conversation_key', 'kind']).doUpdateSet({
-          due_at: effect.dueAt, status: 'pending', attempts: 0, claimed_until: null, last_error: null,
+          due_at: effect.dueAt, status: 'pending', attempts: 0, claimed_until: null, last_error: null, claimed_by: null,
         })).execute();
         return;
       case 'cancel':
@@ -171,41 +180,77 @@ export class KyselyStore implements Store {
     }
   }
 
-  async markDelivered(outboxId: string): Promise<void> {
-    await this.db.deleteFrom('outbox').where('id', '=', outboxId).execute();
+  async claimDeliveries(scope: DeliveryScope): Promise<PendingDelivery[]> {
+    const { now } = scope;
+    let query = this.db.selectFrom('outbox').select(['id', 'next_attempt_at', 'claimed_by']).where('status', '=', 'pending')
+      // Due for a try, or claimed (by a process that may have died), or, for a person asking again, waiting for its next try.
+      .where((eb) => eb.or([eb('next_attempt_at', '<=', now), eb('claimed_by', 'is not', null), ...(scope.waiting ? [eb('claimed_by', 'is', null)] : [])]))
+      .orderBy('created_at').orderBy('version').limit(scope.limit);
+    if (scope.key) query = query.where('conversation_key', '=', scope.key);
+    if (scope.keyPrefixes) query = query.where((eb) => eb.or(scope.keyPrefixes!.map((p) => eb('conversation_key', 'like', likePrefix(p)))));
+    const candidates = await query.execute();
+    const dead = await this.deadClaimers(candidates.filter((c) => c.next_attempt_at > now).map((c) => c.claimed_by));
+    const claimed: PendingDelivery[] = [];
+    for (const c of candidates) {
+      const free = c.next_attempt_at <= now || (c.claimed_by === null ? scope.waiting === true : dead.has(c.claimed_by));
+      if (!free) continue;
+      // Compare-and-set: of several processes reaching for the same row, exactly one sees it unchanged.
+      const row = await this.db.updateTable('outbox').set({ claimed_by: this.liveness.id, next_attempt_at: leaseEnd(now) })
+        .where('id', '=', c.id).where('status', '=', 'pending').where('next_attempt_at', '=', c.next_attempt_at)
+        .where('claimed_by', c.claimed_by === null ? 'is' : '=', c.claimed_by)
+        .returning(['id', 'conversation_key', 'replies', 'attempts', 'version', 'delivered']).executeTakeFirst();
+      if (row) {
+        claimed.push({
+          id: row.id, key: row.conversation_key, replies: JSON.parse(this.cipher.decrypt(row.replies)),
+          attempts: Number(row.attempts), version: Number(row.version), delivered: Number(row.delivered),
+        });
+      }
+    }
+    return claimed;
   }
 
-  async pendingDeliveries(now: string, limit: number, key?: string): Promise<PendingDelivery[]> {
-    let query = this.db.selectFrom('outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now)
-      .orderBy('created_at').orderBy('id').limit(limit);
-    if (key) query = query.where('conversation_key', '=', key);
-    const rows = await query.execute();
-    return rows.map((r) => ({ id: r.id, key: r.conversation_key, replies: JSON.parse(this.cipher.decrypt(r.replies)), attempts: Number(r.attempts) }));
+  async markDelivered(outboxId: string, count: number, total: number, now: string): Promise<boolean> {
+    if (count >= total) {
+      await this.db.deleteFrom('outbox').where('id', '=', outboxId).execute();
+      return true;
+    }
+    // Progress, and a renewed lease; a claim taken over meanwhile (this process was thought dead) is not ours to move.
+    const result = await this.db.updateTable('outbox').set({ delivered: count, next_attempt_at: leaseEnd(now) })
+      .where('id', '=', outboxId).where('claimed_by', '=', this.liveness.id).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async failDelivery(outboxId: string, error: string, retryAt: string | null): Promise<void> {
     await this.db.updateTable('outbox')
       .set((eb) => ({
-        attempts: eb('attempts', '+', 1), last_error: error,
+        attempts: eb('attempts', '+', 1), last_error: error, claimed_by: null,
         ...(retryAt ? { next_attempt_at: retryAt } : { status: 'parked' as const }),
       }))
       .where('id', '=', outboxId).execute();
   }
 
+  /** Of these claimers, the ones whose process is gone (this process is never among them while the store is open). */
+  private async deadClaimers(claimers: ReadonlyArray<string | null>): Promise<Set<string>> {
+    const others = [...new Set(claimers.filter((c): c is string => c !== null && c !== this.liveness.id))];
+    return others.length ? this.liveness.dead(others) : new Set();
+  }
+
   async claimDueJobs(now: string, limit: number, leaseMs: number, keyPrefixes?: readonly string[]): Promise<DueJob[]> {
     const until = new Date(Date.parse(now) + leaseMs).toISOString();
+    // Jobs claimed by a process that has died are taken over at once rather than when the claim runs out.
+    const holders = await this.db.selectFrom('jobs').select('claimed_by').distinct()
+      .where('claimed_until', '>', now).where('claimed_by', 'is not', null).execute();
+    const dead = [...await this.deadClaimers(holders.map((h) => h.claimed_by))];
     let due = this.db.selectFrom('jobs').select(['conversation_key', 'kind'])
       .where('status', '=', 'pending').where('due_at', '<=', now)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now), ...(dead.length ? [eb('claimed_by', 'in', dead)] : [])]))
       .orderBy('due_at').limit(limit);
     // A process claims only the conversations of the channels it can deliver to.
-    if (keyPrefixes) {
-      due = due.where((eb) => eb.or(keyPrefixes.map((p) => eb('conversation_key', 'like', `${p.replace(/[%_\\]/g, '')}%`))));
-    }
+    if (keyPrefixes) due = due.where((eb) => eb.or(keyPrefixes.map((p) => eb('conversation_key', 'like', likePrefix(p)))));
     // Several processes claim at once on PostgreSQL: each skips rows another is claiming.
     if (this.dialect === 'postgres') due = due.forUpdate().skipLocked();
     const rows = await this.db.updateTable('jobs')
-      .set((eb) => ({ claimed_until: until, attempts: eb('attempts', '+', 1) }))
+      .set((eb) => ({ claimed_until: until, claimed_by: this.liveness.id, attempts: eb('attempts', '+', 1) }))
       .where((eb) => eb(eb.refTuple('conversation_key', 'kind'), 'in', due.$asTuple('conversation_key', 'kind')))
       .returning(['conversation_key', 'kind', 'due_at', 'attempts']).execute();
     return rows.map((r) => ({ key: r.conversation_key, kind: r.kind as JobKind, dueAt: r.due_at, attempts: Number(r.attempts) }));
@@ -213,7 +258,7 @@ export class KyselyStore implements Store {
 
   async failJob(job: DueJob, error: string, retryAt: string | null): Promise<void> {
     await this.db.updateTable('jobs')
-      .set(retryAt ? { claimed_until: retryAt, last_error: error } : { status: 'parked', claimed_until: null, last_error: error })
+      .set(retryAt ? { claimed_until: retryAt, claimed_by: null, last_error: error } : { status: 'parked', claimed_until: null, claimed_by: null, last_error: error })
       .where('conversation_key', '=', job.key).where('kind', '=', job.kind).where('due_at', '=', job.dueAt).execute();
   }
 
@@ -264,9 +309,15 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.liveness.close();
     await this.db.destroy();
   }
 }
+
+const leaseEnd = (now: string) => new Date(Date.parse(now) + DELIVERY_LEASE_MS).toISOString();
+
+/** A LIKE pattern for keys starting with `prefix` (its own wildcards dropped). */
+const likePrefix = (prefix: string) => `${prefix.replace(/[%_\\]/g, '')}%`;
 
 function toSession(r: Database['practice_log'] extends infer T ? { [K in keyof T]: any } : never): PracticeSession {
   return {

@@ -105,6 +105,22 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
         .execute();
     },
   },
+  '0005_delivery_claims': {
+    async up(db: Kysely<any>) {
+      // Delivery once, in order, never stale: which conversation version a reply batch belongs to, how many
+      // of its replies the channel has taken, and which process is delivering it (or running a job).
+      await db.schema.alterTable('outbox').addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('outbox').addColumn('delivered', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('outbox').addColumn('claimed_by', 'text').execute();
+      await db.schema.alterTable('jobs').addColumn('claimed_by', 'text').execute();
+      // The last version whose turn had replies: a batch older than that has been overtaken by newer replies.
+      await db.schema.alterTable('conversations').addColumn('replied_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      // The jobs claimed right now, to find claims of processes that died.
+      await db.schema.createIndex('jobs_claimed').on('jobs').column('claimed_until').execute();
+      // Old inbound ids are pruned by age.
+      await db.schema.createIndex('inbound_ids_by_age').on('inbound_ids').column('created_at').execute();
+    },
+  },
   '0002_rephrase_cache': {
     async up(db: Kysely<any>) {
       // Verified LLM rephrases of scripted content, shared by all users: no user data, no conversation key.

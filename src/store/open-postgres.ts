@@ -5,6 +5,7 @@ import { CoachError } from '../errors.js';
 import type { Database } from './db-schema.js';
 import { KyselyStore, migrate } from './kysely-store.js';
 import type { FieldCipher } from './field-cipher.js';
+import { postgresLiveness } from './claimer-liveness.js';
 
 /** The URL without its password, safe to print. */
 export function redactUrl(url: string): string {
@@ -30,5 +31,5 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, 'postgres');
-  return new KyselyStore(db, (e) => (e as { code?: string })?.code === '23505', options.cipher, 'postgres');
+  return new KyselyStore(db, (e) => (e as { code?: string })?.code === '23505', options.cipher, 'postgres', await postgresLiveness(url));
 }

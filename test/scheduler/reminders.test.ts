@@ -15,13 +15,20 @@ let store: KyselyStore;
 let coach: Coach;
 let scheduler: Scheduler;
 let sent: Array<{ key: string; at: string; ids: string[] }>;
+let deliver: (key: string, replies: BotReply[]) => Promise<void>;
 
 beforeEach(async () => {
   now = new Date('2026-10-20T10:00:00Z');
   store = await openSqliteStore(':memory:');
   coach = createCoach({ content, store, now: () => now });
   sent = [];
-  const deliver = async (key: string, replies: BotReply[]) => { sent.push({ key, at: now.toISOString(), ids: replies.flatMap((r) => r.contentIds) }); };
+  deliver = async (key: string, replies: BotReply[]) => {
+    // Replies arrive one at a time; those of one moment to one person are one message burst.
+    const last = sent.at(-1);
+    const ids = replies.flatMap((r) => r.contentIds);
+    if (last?.key === key && last.at === now.toISOString()) last.ids.push(...ids);
+    else sent.push({ key, at: now.toISOString(), ids });
+  };
   scheduler = createScheduler({ store, coach, deliver, now: () => now });
 });
 afterEach(async () => { await store.close(); });
@@ -192,7 +199,7 @@ describe('hold timers', () => {
     await scheduler.drain();
     expect(idsOf('timer.done')).toHaveLength(0);
     now = new Date(now.getTime() + 31_000);
-    const fresh = createScheduler({ store, coach, now: () => now, deliver: async (key, replies) => { sent.push({ key, at: now.toISOString(), ids: replies.flatMap((r) => r.contentIds) }); } });
+    const fresh = createScheduler({ store, coach, now: () => now, deliver });
     await fresh.drain();
     expect(idsOf('timer.done')).toHaveLength(1);
     expect(idsOf('timer.done')[0]!.key).toBe('u');
