@@ -80,7 +80,7 @@ export const reminderFanout: Benchmark = {
     const store = await openSqliteStore(file);
     let delivered = 0;
     const coach = createCoach({ content: loadContent(), store, now: () => new Date(DUE) });
-    const scheduler = createScheduler({ store, coach, now: () => new Date(DUE), deliver: async () => { delivered += 1; } });
+    const scheduler = createScheduler({ store, coach, now: () => new Date(DUE), deliver: async (_key, replies) => { if (replies.some((r) => r.contentIds.includes('reminder.checkin'))) delivered += 1; } });
     const start = process.hrtime.bigint();
     await scheduler.drain();
     const ms = elapsedMs(start);
