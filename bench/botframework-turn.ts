@@ -39,7 +39,7 @@ export async function measure(turnsPerHandler: number): Promise<{ coach: number[
   const store = await openSqliteStore(join(dir, 'bench.db'));
   const content = loadContent();
   const coach = createCoach({ content, store });
-  const channel = createBotFrameworkChannel({ coach, refs: store.refs, logger: createLogger({ level: 'silent' }) });
+  const channel = createBotFrameworkChannel({ coach, content, refs: store.refs, logger: createLogger({ level: 'silent' }) });
   // The peer: the same adapter instance, a handler that only echoes the text back.
   const echo = async (context: Parameters<Parameters<typeof processRequest>[4]>[0]) => {
     await context.sendActivity(Activity.fromObject({ type: 'message', text: context.activity.text ?? '' }));

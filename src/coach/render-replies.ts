@@ -32,7 +32,7 @@ export async function renderReplies(content: Content, says: readonly Say[], view
   const last = replies.at(-1);
   if (last && expects) {
     last.expects = expects;
-    last.buttons = buttonsFor(expects, options);
+    last.buttons = buttonsFor(content, expects, options);
   }
   return replies;
 }
@@ -107,20 +107,20 @@ function renderItem(content: Content, id: string, field: 'text' | 'question' | '
   return { id, text: fill(`${title}${text}`, {}), rephrasable: item.rephrasable };
 }
 
-const cleared: Button = { label: 'A clinician has cleared me', value: "I've been checked by a clinician and cleared" };
-const yesNo: Button[] = [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }];
-
-function buttonsFor(expects: Expectation, options: string[]): Button[] {
+/** Quick replies: labels from flows/ (button.*); values are the commands the understanding reads back. */
+function buttonsFor(content: Content, expects: Expectation, options: string[]): Button[] {
+  const b = (id: MessageId, value: string): Button => ({ label: renderMessage(content, id).text, value });
+  const cleared = b('button.cleared', "I've been checked by a clinician and cleared");
   switch (expects) {
-    case 'yesno': return yesNo;
+    case 'yesno': return [b('button.yes', 'yes'), b('button.no', 'no')];
     case 'rating': return Array.from({ length: 11 }, (_, i) => ({ label: String(i), value: String(i) }));
-    case 'done': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), { label: 'Done', value: 'done' }, { label: 'Skip', value: 'skip' }, { label: 'Repeat', value: 'repeat' }];
+    case 'done': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), b('button.done', 'done'), b('button.skip', 'skip'), b('button.repeat', 'repeat')];
     // The exposure step: stopping is always one tap away.
-    case 'step': return [{ label: 'Done', value: 'done' }, { label: 'Stop', value: 'stop, it hurts' }, { label: 'Skip', value: 'skip' }, { label: 'Repeat', value: 'repeat' }];
-    case 'choice': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), { label: 'Neither', value: 'neither' }];
-    case 'start': return [{ label: 'Start check-in', value: 'start' }, { label: 'Progress', value: 'progress' }, { label: 'Help', value: 'help' }];
-    case 'text': case 'time': case 'zone': return [{ label: 'Skip', value: 'skip' }];
+    case 'step': return [b('button.done', 'done'), b('button.stop', 'stop, it hurts'), b('button.skip', 'skip'), b('button.repeat', 'repeat')];
+    case 'choice': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), b('button.neither', 'neither')];
+    case 'start': return [b('button.start_checkin', 'start'), b('button.progress', 'progress'), b('button.help', 'help')];
+    case 'text': case 'time': case 'zone': return [b('button.skip', 'skip')];
     case 'cleared': return [cleared];
-    case 'cleared_or_mistake': return [cleared, { label: 'I pressed yes by mistake', value: 'I pressed yes by mistake' }];
+    case 'cleared_or_mistake': return [cleared, b('button.pressed_by_mistake', 'I pressed yes by mistake')];
   }
 }

@@ -13,7 +13,9 @@ import type { ConversationRefs } from '../../store/conversation-refs.js';
 import { conversationTag, errorFields, type Logger } from '../../logger.js';
 import { HttpError, isLoopbackUrl, readJson } from '../shared/http-util.js';
 import { inboundActivitySchema, parseActivity } from './parse.js';
-import { PRIVATE_ONLY_TEXT, renderForBotFramework } from './render.js';
+import { renderForBotFramework } from './render.js';
+import { renderMessage } from '../../content/render-message.js';
+import type { Content } from '../../content/schema.js';
 
 export interface BotFrameworkCredentials {
   /** The Azure Bot's app (client) id; without it, local mode. */
@@ -26,6 +28,8 @@ export interface BotFrameworkCredentials {
 }
 
 export interface BotFrameworkOptions extends BotFrameworkCredentials {
+  /** Words the channel says itself (flows/: channel.one_to_one_only). */
+  content: Content;
   coach: Coach;
   refs: ConversationRefs;
   logger: Logger;
@@ -107,7 +111,7 @@ export function createBotFrameworkChannel(options: BotFrameworkOptions): BotFram
     if (inbound.kind === 'ignore') return;
     const channelId = context.activity.channelId ?? '';
     if (inbound.kind === 'group') {
-      await context.sendActivity(Activity.fromObject({ type: 'message', text: PRIVATE_ONLY_TEXT, textFormat: 'plain' }));
+      await context.sendActivity(Activity.fromObject({ type: 'message', text: renderMessage(options.content, 'channel.one_to_one_only').text, textFormat: 'plain' }));
       log.info({ bfChannel: channelId, outcome: 'group_declined' }, 'turn');
       return;
     }

@@ -24,7 +24,7 @@ export const botFrameworkChannel = defineChannel<BotFrameworkCredentials>({
   checkExposure,
   async create(context, settings) {
     const { createBotFrameworkChannel } = await import('./bot-framework.js');
-    const bf = createBotFrameworkChannel({ coach: context.coach, refs: context.refs, logger: context.logger, ...settings });
+    const bf = createBotFrameworkChannel({ coach: context.coach, content: context.content, refs: context.refs, logger: context.logger, ...settings });
     return {
       routes: [{ path: BOT_FRAMEWORK_PATH, methods: ['POST'], handle: (req, res) => bf.handle(req, res) }],
       deliver: bf.deliver,

@@ -28,7 +28,7 @@ export function renderForBotFramework(replies: readonly BotReply[], channelId: s
       // Teams' markdown joins single line breaks; a blank line keeps each line of the scripted text.
       ? { type: 'message', text: reply.text.replace(/\n/g, '\n\n'), textFormat: 'markdown' }
       : { type: 'message', text: reply.text, textFormat: 'plain' };
-    if (reply.attachment?.kind === 'chart') activity.attachments = [chartCard(reply.attachment.svg)];
+    if (reply.attachment?.kind === 'chart') activity.attachments = [chartCard(reply.attachment.svg, reply.attachment.alt ?? '')];
     const buttons = reply.buttons ?? [];
     if (buttons.length === 0) return activity;
     if (teams && (reply.expects === 'rating' || buttons.length > TEAMS_MAX_SUGGESTED)) {
@@ -64,9 +64,7 @@ export function buttonCard(buttons: readonly Button[]): Attachment {
 }
 
 /** The progress chart as an Adaptive Card with one Image (a PNG data URI, which Teams and Web Chat both show). */
-export function chartCard(svg: string): Attachment {
-  return adaptiveCard([{ type: 'Image', url: `data:image/png;base64,${chartPng(svg).toString('base64')}`, altText: 'Pain ratings over the last 14 days', size: 'Stretch' }]);
+export function chartCard(svg: string, altText: string): Attachment {
+  return adaptiveCard([{ type: 'Image', url: `data:image/png;base64,${chartPng(svg).toString('base64')}`, altText, size: 'Stretch' }]);
 }
 
-/** Said in group chats and team channels, where a health coach must not talk. */
-export const PRIVATE_ONLY_TEXT = 'I only talk one to one, to keep what you share private. Please open a personal chat with me.';

@@ -2,6 +2,7 @@
 // writes what to say and what to store into its context; handleTurn does the I/O.
 import { assign, setup } from 'xstate';
 import type { Content } from '../../content/schema.js';
+import { renderMessage } from '../../content/render-message.js';
 import { decideProgression, applyDecision, type Decision } from '../progression/decide-progression.js';
 import { previousLevel } from '../progression/levels.js';
 import { daysBetween, startProgress, type PracticeSession, type Progress } from '../progression/practice.js';
@@ -213,7 +214,7 @@ export function createSessionMachine(content: Content) {
         progress: context.progress ?? startProgress(event.facts.today),
         effects: [...context.effects, ...initialJobs(context.profile, event.facts)],
         out: [...context.out, message('onboarding.done', {
-          time: context.profile.reminderTime ?? 'no set time', zone: context.profile.timeZone ?? 'UTC',
+          time: context.profile.reminderTime ?? renderMessage(content, 'words.no_set_time').text, zone: context.profile.timeZone ?? 'UTC',
         })],
       })),
       openDay: assign(({ context, event }) => {
@@ -399,7 +400,7 @@ export function createSessionMachine(content: Content) {
       answerRedFlagQuestion: assign(({ context }) => ({ out: [...context.out, { kind: 'item', id: 'faq.red_flags' } as Say] })),
       announcePause: assign(({ context }) => {
         if (context.resuming) return { resuming: false };
-        const labels = context.redFlags.map((id) => content.red_flags.find((r) => r.id === id)?.label ?? 'something you reported at the safety check');
+        const labels = context.redFlags.map((id) => content.red_flags.find((r) => r.id === id)?.label ?? renderMessage(content, 'words.reported_at_safety_check').text);
         return { out: [...context.out, message('safety.paused', { flags: labels.join(', ') })], prompt: [message('safety.still_paused')] };
       }),
       askRedFlagConfirm: assign(({ context }) => {

@@ -2,7 +2,7 @@
 // of Microsoft's connector service (the activities' serviceUrl points at it).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { scriptedText } from '../../helpers/scripted-text.js';
-import { ADAPTIVE_CARD, PRIVATE_ONLY_TEXT } from '../../../src/channels/botframework/render.js';
+import { ADAPTIVE_CARD } from '../../../src/channels/botframework/render.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../../helpers/fake-connector.js';
 import { startTestServer, type TestServer } from '../../helpers/channel-server.js';
 import { CHECK_IN_TO_RATING, ONBOARDING } from '../../helpers/journey.js';
@@ -82,7 +82,7 @@ describe('Bot Framework /api/messages (local mode)', () => {
 
   it('declines group conversations without running the coach', async () => {
     const replies = await turn('conv-group', { text: 'hi', conversation: { id: 'conv-group', isGroup: true } });
-    expect(replies.map((r) => r.activity.text)).toEqual([PRIVATE_ONLY_TEXT]);
+    expect(replies.map((r) => r.activity.text)).toEqual([text('channel.one_to_one_only')]);
     expect(await server.store.loadConversation('bf:emulator:conv-group')).toBeNull();
   });
 
