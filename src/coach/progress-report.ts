@@ -4,6 +4,7 @@ import type { Content } from '../content/schema.js';
 import { practiceDays } from './progression/practice-days.js';
 import { addDays, type PracticeSession, type Progress } from './progression/practice.js';
 import { levelName } from './session/level-name.js';
+import { reasonText } from './reason-text.js';
 
 const bars = '▁▂▃▄▅▆▇█';
 const bar = (v: number | null) => (v === null ? '·' : bars[Math.min(bars.length - 1, Math.round((v / 10) * (bars.length - 1)))]!);
@@ -32,7 +33,7 @@ export function progressVars(content: Content, progress: Progress | null, practi
     step: progress ? levelName(content, progress) : renderMessage(content, 'progress.not_started').text,
     days: practised.size,
     streak,
-    last_advance: progress?.lastAdvanceDay ? `${progress.lastAdvanceDay}: ${progress.lastAdvanceReason ?? ''}` : renderMessage(content, 'progress.no_advance').text,
+    last_advance: progress?.lastAdvanceDay ? `${progress.lastAdvanceDay}: ${reasonText(content, progress.lastAdvanceReason)}` : renderMessage(content, 'progress.no_advance').text,
     chart,
   };
 }

@@ -1,20 +1,21 @@
-// The comfort rule as a decision: stay, advance or step back, always with a reason a person can read.
+// The comfort rule as a decision: stay, advance or step back, always with a reason (an id and values; flows/ has its words).
 import type { Parameters } from '../../content/schema.js';
 import { nextLevel, previousLevel } from './levels.js';
 import { hasHighRating, isComfortable, practiceDays, type PracticeDay } from './practice-days.js';
 import type { Level, PracticeSession, Progress } from './practice.js';
 import { addDays, daysBetween, latestRating, sessionStart } from './practice.js';
 import { restHoursAfterSpike } from './rest.js';
+import type { Reason } from './reason.js';
 
 export type Decision =
-  | { kind: 'advance'; to: Level; reason: string }
+  | { kind: 'advance'; to: Level; reason: Reason }
   /** Everything is in place except tomorrow's rating of today's practice. */
-  | { kind: 'pending'; to: Level; reason: string }
-  | { kind: 'stay'; reason: string }
+  | { kind: 'pending'; to: Level; reason: Reason }
+  | { kind: 'stay'; reason: Reason }
   /** A spike: rest at `to` for `restHours`. `extends` when it came during a running rest (the level stays). */
-  | { kind: 'stepBack'; to: Level; restHours: number; reason: string; extends?: boolean }
+  | { kind: 'stepBack'; to: Level; restHours: number; reason: Reason; extends?: boolean }
   /** The rest is over and the latest rating is comfortable: back to the level where the spike happened. */
-  | { kind: 'return'; to: Level; reason: string };
+  | { kind: 'return'; to: Level; reason: Reason };
 
 export interface Clock {
   /** The user's local date, YYYY-MM-DD. */
@@ -22,8 +23,6 @@ export interface Clock {
   /** The current instant, ISO 8601. */
   now: string;
 }
-
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /**
  * Decides the next move from the practice record at the current level.
@@ -42,27 +41,27 @@ export function decideProgression(
 
   // Any spike at this level not yet acted on counts, not only the latest day's: next-day soreness is often
   // reported after the following day's practice was logged. (A step back moves levelSince past the spike.)
-  const spike = atLevel.map((d) => spikeIn(d, max)).filter((s): s is string => s !== null).at(-1);
+  const spike = atLevel.map((d) => spikeIn(d, max)).filter((s): s is Reason => s !== null).at(-1);
   if (spike) {
     const restHours = restHoursAfterSpike(progress.spikeDays, clock.today, params);
-    const reason = `${spike} is above ${max}/10, so your body is asking for a gentler pace.`;
+    const reason = spike;
     // A spike during a running rest lengthens the rest (as a repeat) at the same easier level.
     if (resting) return { kind: 'stepBack', to: { step: progress.step, dilatorSize: progress.dilatorSize }, restHours, reason, extends: true };
     return { kind: 'stepBack', to: previousLevel(progress), restHours, reason };
   }
   if (resting) {
-    return { kind: 'stay', reason: 'You are in a rest period after a flare-up, so we stay at the easier step for now.' };
+    return { kind: 'stay', reason: { id: 'resting', values: {} } };
   }
   if (progress.returnTo) {
     const last = latestRating(sessions);
     const high = atLevel.find((d) => hasHighRating(d, max));
     if (last !== null && last <= max && !high) {
-      return { kind: 'return', to: progress.returnTo, reason: `Your rest is over and your latest rating was ${last}/10.` };
+      return { kind: 'return', to: progress.returnTo, reason: { id: 'rest_over', values: { rating: last } } };
     }
-    return { kind: 'stay', reason: `Your rest is over; we go back as soon as your latest rating is ${max}/10 or less.` };
+    return { kind: 'stay', reason: { id: 'rest_over_waiting', values: { max } } };
   }
   if (progress.step >= lastStep) {
-    return { kind: 'stay', reason: 'You are at the last step of the program; keep it comfortable and steady.' };
+    return { kind: 'stay', reason: { id: 'last_step', values: {} } };
   }
 
   const { window_days: windowDays, comfortable_days: needed, min_days_at_step: minDays } = params.advance;
@@ -70,25 +69,25 @@ export function decideProgression(
   const comfortable = window.filter((d) => isComfortable(d, max)).length;
   const high = window.find((d) => hasHighRating(d, max));
   if (high) {
-    return { kind: 'stay', reason: `On ${high.day} a rating was above ${max}/10, so we stay here until it is comfortable again.` };
+    return { kind: 'stay', reason: { id: 'high_rating', values: { day: high.day, max } } };
   }
   if (atLevel.length < minDays) {
-    return { kind: 'stay', reason: `You have practised this step on ${days(atLevel.length)}; we give every step at least ${days(minDays)}.` };
+    return { kind: 'stay', reason: { id: 'min_days', values: { practised: atLevel.length, min_days: minDays } } };
   }
   const to = nextLevel(progress, lastStep, params.dilator.sizes);
-  const summary = `${comfortable} of your last ${days(window.length)} at this step were ${max}/10 or less`;
+  const counts = { comfortable, window: window.length, max };
   if (comfortable < needed) {
-    return { kind: 'stay', reason: `${summary}; we move on after ${needed} of ${windowDays}.` };
+    return { kind: 'stay', reason: { id: 'not_enough', values: { ...counts, needed, window_days: windowDays } } };
   }
   if (latest!.nextDay === null) {
-    return { kind: 'pending', to, reason: `${summary}. We just need to hear how the latest practice feels the day after.` };
+    return { kind: 'pending', to, reason: { id: 'pending_next_day', values: counts } };
   }
-  return { kind: 'advance', to, reason: `${summary}, including the day after.` };
+  return { kind: 'advance', to, reason: { id: 'advance', values: counts } };
 }
 
-function spikeIn(day: PracticeDay, max: number): string | null {
-  if (day.nextDay !== null && day.nextDay > max) return `Soreness the day after (${day.nextDay}/10)`;
-  if (day.after !== null && day.after > max) return `Pain after practice (${day.after}/10)`;
+function spikeIn(day: PracticeDay, max: number): Reason | null {
+  if (day.nextDay !== null && day.nextDay > max) return { id: 'spike_next_day', values: { rating: day.nextDay, max } };
+  if (day.after !== null && day.after > max) return { id: 'spike_after', values: { rating: day.after, max } };
   return null;
 }
 

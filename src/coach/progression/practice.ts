@@ -1,6 +1,8 @@
 // The practice record and the user's place in the program: plain data the rules reason over.
 
 /** One practice session. Days are the user's local calendar dates (YYYY-MM-DD). */
+import type { Reason } from './reason.js';
+
 export interface PracticeSession {
   /** Stable id of the session, so a rating given in two turns updates one record. */
   key?: string;
@@ -26,7 +28,8 @@ export interface Progress extends Level {
   startedDay: string;
   lastAdvanceDay: string | null;
   /** Why the last advance happened, to show under "progress". */
-  lastAdvanceReason: string | null;
+  /** Why the last advance happened (a string when stored by an older version). */
+  lastAdvanceReason: Reason | string | null;
   /** Instant (ISO) until which the user rests at the easier level after a spike. */
   restUntil: string | null;
   /** Local days of recent spikes; a repeat within the window lengthens the rest. */

@@ -2,8 +2,9 @@
 import type { Parameters } from '../../content/schema.js';
 import { isComfortable, practiceDays } from './practice-days.js';
 import type { PracticeSession } from './practice.js';
+import type { Reason } from './reason.js';
 
-export interface StrengthCheck { unlocked: boolean; reason: string }
+export interface StrengthCheck { unlocked: boolean; reason: Reason }
 
 export function checkStrengthUnlock(sessions: readonly PracticeSession[], params: Parameters): StrengthCheck {
   const { comfortable_days: needed, window_days: windowDays, min_step: minStep } = params.strength;
@@ -12,6 +13,6 @@ export function checkStrengthUnlock(sessions: readonly PracticeSession[], params
   const good = recent.filter((d) => penetrationDays.has(d.day) && isComfortable(d, params.comfort.max_pain)).length;
   return {
     unlocked: good >= needed,
-    reason: `${good} of your last ${recent.length} practice days were comfortable at step ${minStep} or beyond (we look for ${needed} of ${windowDays}).`,
+    reason: { id: 'strength', values: { good, recent: recent.length, min_step: minStep, needed, window_days: windowDays } },
   };
 }

@@ -10,6 +10,7 @@ import { shouldSuggestSpecialist } from '../progression/stall.js';
 import { checkStrengthUnlock } from '../progression/strength.js';
 import { localDay, localWhen, nextLocalTime } from '../local-time.js';
 import { levelName } from './level-name.js';
+import { reasonText } from '../reason-text.js';
 import {
   clinicianCheckJob, holdTimerJob, initialJobs, nextCheckIn, noReminders, onScheduled, pausedUntil, restEndJob, snoozedCheckIn,
 } from './reminders.js';
@@ -69,14 +70,14 @@ export function createSessionMachine(content: Content) {
 
   const sayDecision = (decision: Decision, progress: Progress, before: Progress, zone: string): Say[] => {
     switch (decision.kind) {
-      case 'advance': return [message('decision.advance', { reason: decision.reason, next: levelName(content, decision.to) })];
-      case 'pending': return [message('decision.pending_next_day', { reason: decision.reason, next: levelName(content, decision.to) })];
+      case 'advance': return [message('decision.advance', { reason: reasonText(content, decision.reason), next: levelName(content, decision.to) })];
+      case 'pending': return [message('decision.pending_next_day', { reason: reasonText(content, decision.reason), next: levelName(content, decision.to) })];
       case 'stepBack': return [message('decision.step_back', {
-        reason: decision.reason, hours: decision.restHours, step: levelName(content, progress),
+        reason: reasonText(content, decision.reason), hours: decision.restHours, step: levelName(content, progress),
         until: progress.restUntil ? localWhen(progress.restUntil, zone) : '', back: levelName(content, progress.returnTo ?? before),
       })];
-      case 'return': return [message('decision.return', { reason: decision.reason, step: levelName(content, decision.to) })];
-      case 'stay': return [message('decision.stay', { reason: decision.reason })];
+      case 'return': return [message('decision.return', { reason: reasonText(content, decision.reason), step: levelName(content, decision.to) })];
+      case 'stay': return [message('decision.stay', { reason: reasonText(content, decision.reason) })];
     }
   };
 
@@ -91,7 +92,7 @@ export function createSessionMachine(content: Content) {
       const strength = checkStrengthUnlock(log, params);
       if (strength.unlocked) {
         next = { ...next, strengthUnlocked: true };
-        out.push(message('strength.unlocked', { reason: strength.reason }), ...content.strength.map((s): Say => ({ kind: 'item', id: s.id })));
+        out.push(message('strength.unlocked', { reason: reasonText(content, strength.reason) }), ...content.strength.map((s): Say => ({ kind: 'item', id: s.id })));
       }
     }
     return { progress: next, out, effects };

@@ -6,6 +6,12 @@ import { previousLevel } from '../../../src/coach/progression/levels.js';
 import type { Level } from '../../../src/coach/progression/practice.js';
 import { restHoursAfterSpike } from '../../../src/coach/progression/rest.js';
 import { LAST_STEP, OK, PARAMS, clockOn, day, days, progressAt, session, type Ratings } from './params.js';
+import { reasonText } from '../../../src/coach/reason-text.js';
+import { loadContent } from '../../../src/content/load-content.js';
+
+/** A rule's reason in the words the user reads (flows/reasons.yaml). */
+const content = loadContent();
+const words = (reason: Parameters<typeof reasonText>[1]) => reasonText(content, reason);
 
 const STEP3: Level = { step: 3, dilatorSize: null };
 const HOUR = 3_600_000;
@@ -19,14 +25,14 @@ describe('a spike steps back to the previous level with 24 h rest', () => {
   it('pain after practice above 2 → step back', () => {
     const decision = decideAt(STEP3, [OK, [1, 3, null]]);
     expect(decision).toMatchObject({ kind: 'stepBack', to: { step: 2, dilatorSize: null }, restHours: 24 });
-    expect(decision.reason).toContain('3/10');
-    expect(decision.reason).toContain('above 2/10');
+    expect(words(decision.reason)).toContain('3/10');
+    expect(words(decision.reason)).toContain('above 2/10');
   });
 
   it('next-day soreness above 2 → step back', () => {
     const decision = decideAt(STEP3, [OK, [1, 1, 5]]);
     expect(decision).toMatchObject({ kind: 'stepBack', to: { step: 2, dilatorSize: null }, restHours: 24 });
-    expect(decision.reason).toContain('5/10');
+    expect(words(decision.reason)).toContain('5/10');
   });
 
   it('a spike steps back even when the rest of the window would have earned an advance', () => {
@@ -42,7 +48,7 @@ describe('a spike steps back to the previous level with 24 h rest', () => {
     // Day 2 was fine at the time; its next-day rating (4/10) came in after the day-3 session was logged.
     const decision = decideAt(STEP3, [OK, [1, 1, 4], [1, 1, null]]);
     expect(decision).toMatchObject({ kind: 'stepBack', to: { step: 2, dilatorSize: null }, restHours: 24 });
-    expect(decision.reason).toContain('4/10');
+    expect(words(decision.reason)).toContain('4/10');
   });
 
   it('late next-day soreness on a day now older than the 4-day window is not forgotten', () => {
@@ -141,7 +147,7 @@ describe('applying a step back', () => {
 
   it.each([24, 48, 72])('restUntil is exactly %i h later', (restHours) => {
     const clock = clockOn(day(9), '08:00:00.000Z');
-    const decision: Decision = { kind: 'stepBack', to: { step: 1, dilatorSize: null }, restHours, reason: 'spike' };
+    const decision: Decision = { kind: 'stepBack', to: { step: 1, dilatorSize: null }, restHours, reason: { id: 'spike_after', values: { rating: 3, max: 2 } } };
     const next = applyDecision(progressAt(STEP3), decision, clock);
     expect(Date.parse(next.restUntil!) - Date.parse(clock.now)).toBe(restHours * HOUR);
   });
@@ -157,7 +163,7 @@ describe('rest blocks advancing until it ends', () => {
   it('stays while resting, however good the days were', () => {
     const decision = decide(`${day(5)}T19:59:00.000Z`);
     expect(decision.kind).toBe('stay');
-    expect(decision.reason).toContain('rest');
+    expect(words(decision.reason)).toContain('rest');
   });
 
   it('advances once the rest has ended', () => {

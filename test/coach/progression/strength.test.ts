@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { checkStrengthUnlock } from '../../../src/coach/progression/strength.js';
 import type { Level, PracticeSession } from '../../../src/coach/progression/practice.js';
 import { OK, OK_PENDING, PARAMS, day, days, session, type Ratings } from './params.js';
+import { reasonText } from '../../../src/coach/reason-text.js';
+import { loadContent } from '../../../src/content/load-content.js';
+
+/** A rule's reason in the words the user reads (flows/reasons.yaml). */
+const content = loadContent();
+const words = (reason: Parameters<typeof reasonText>[1]) => reasonText(content, reason);
 
 const DILATOR: Level = { step: 4, dilatorSize: 2 };
 const STEP3: Level = { step: 3, dilatorSize: null };
@@ -18,14 +24,14 @@ describe('strength unlock: 5 of the last 7 practice days comfortable at step 4 o
   it('unlocks with 5 comfortable dilator days out of 7, and says so', () => {
     const result = check(days(1, [OK, MISSED, OK, OK, MISSED, OK, OK], DILATOR));
     expect(result.unlocked).toBe(true);
-    expect(result.reason).toContain('5 of your last 7 practice days');
-    expect(result.reason).toContain('step 4');
+    expect(words(result.reason)).toContain('5 of your last 7 practice days');
+    expect(words(result.reason)).toContain('step 4');
   });
 
   it('stays locked with 4 comfortable dilator days out of 7', () => {
     const result = check(days(1, [OK, MISSED, OK, MISSED, OK, MISSED, OK], DILATOR));
     expect(result.unlocked).toBe(false);
-    expect(result.reason).toContain('4 of your last 7');
+    expect(words(result.reason)).toContain('4 of your last 7');
   });
 
   it('unlocks after 5 comfortable practice days at step 4 when those are all the practice days', () => {
