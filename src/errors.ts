@@ -4,7 +4,8 @@ export type CoachErrorCode =
   | 'config_invalid'
   | 'store_unavailable'
   | 'store_conflict'
-  | 'bad_input';
+  | 'bad_input'
+  | 'safety_check_failed';
 
 export class CoachError extends Error {
   constructor(readonly code: CoachErrorCode, message: string, override readonly cause?: unknown) {

@@ -26,10 +26,10 @@ async function main(config: Config): Promise<void> {
   try {
     // The optional LLM voice (docs/llm.md): nothing is built and nothing leaves the machine unless GENTLEPATH_LLM_MODE says so.
     // Loaded only when asked for: the OpenAI SDK is the heaviest import there is.
-    llm = config.llm.mode === 'off' && !config.llm.classify
+    llm = config.llm.mode === 'off' && !config.llm.classify && !config.llm.safetyCheck
       ? { summary: 'LLM off (scripted text only)', close: async () => {} }
       : await (await import('./llm/setup.js')).setUpLlm(config.llm, content, store);
-    if (config.llm.mode !== 'off' || config.llm.classify) process.stderr.write(`${llm.summary}\n`);
+    if (config.llm.mode !== 'off' || config.llm.classify || config.llm.safetyCheck) process.stderr.write(`${llm.summary}\n`);
     if (config.command === 'migrate') {
       process.stdout.write(`database ${config.databaseUrl ? 'at DATABASE_URL' : `at ${config.dbPath}`} is up to date\n`);
       return;
@@ -47,7 +47,7 @@ async function main(config: Config): Promise<void> {
     if (config.command === 'start') {
       // The HTTP server: web chat page, Bot Framework, Slack (see src/server/start.ts). Runs until Ctrl+C.
       const [{ startServer }, { createLogger }] = await Promise.all([import('./server/start.js'), import('./logger.js')]);
-      const running = await startServer({ config, content, store, rephraser: llm.rephraser, logger: createLogger({ level: config.logLevel }) });
+      const running = await startServer({ config, content, store, rephraser: llm.rephraser, safetyCheck: llm.safetyCheck, logger: createLogger({ level: config.logLevel }) });
       process.stdout.write(`GentlePath is running: open ${running.url} for the web chat (Ctrl+C to stop)\n`);
       await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
       await running.close();
@@ -58,7 +58,7 @@ async function main(config: Config): Promise<void> {
     // A fixed clock still moves one second per turn, so events keep their order.
     const clock = () => (now ? new Date(now.getTime() + 1000 * tick++) : new Date());
     const coach = createCoach({
-      content, store, now: clock, defaultTimeZone: config.defaultTimeZone, rephraser: llm.rephraser,
+      content, store, now: clock, defaultTimeZone: config.defaultTimeZone, rephraser: llm.rephraser, safetyCheck: llm.safetyCheck,
       onError: (error) => process.stderr.write(`turn failed: ${errorLabel(error)}\n`),
     });
     const interactive = Boolean(process.stdin.isTTY);

@@ -15,6 +15,7 @@ import { createSessionMachine, emptyContext, type SessionMachine } from './sessi
 import type { SessionContext, TurnFacts } from './session/session-types.js';
 import { choiceNames, expectation, runTurn, type Snapshot } from './turn-policy.js';
 import { understand } from './understand/understand.js';
+import { raiseWithSecondOpinion, type SafetySecondOpinion } from './safety-second-opinion.js';
 import type { UserEvent } from './user-event.js';
 
 export interface CoachOptions {
@@ -26,6 +27,8 @@ export interface CoachOptions {
   defaultTimeZone?: string;
   /** Optional LLM voice for rephrasable replies (off by default). */
   rephraser?: Rephraser;
+  /** Optional LLM second opinion on messages the safety rules found safe; it can only raise to a kind question. */
+  safetyCheck?: SafetySecondOpinion;
   /** Told about a turn that failed (never with message contents). */
   onError?: (error: unknown) => void;
 }
@@ -62,6 +65,13 @@ export function createCoach(options: CoachOptions): Coach {
   const defaultZone = options.defaultTimeZone ?? 'UTC';
   const onError = options.onError ?? (() => {});
 
+  /** Understanding, safety first; a failed safety check is reported (never the text) and treated as "ask". */
+  async function readMessage(text: string, snapshot: Snapshot) {
+    const u = understand(text, content, { choiceNames: choiceNames(content, snapshot) });
+    if (u.safetyFailed) onError(new CoachError('safety_check_failed', 'the safety check failed on a message; the coach asks instead'));
+    return raiseWithSecondOpinion(u, options.safetyCheck);
+  }
+
   async function attempt(key: string, event: UserEvent): Promise<{ replies: BotReply[]; outboxId?: string; version?: number; duplicate?: true } | 'conflict'> {
     if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [], duplicate: true };
     const stored = await store.loadConversation(key);
@@ -76,7 +86,7 @@ export function createCoach(options: CoachOptions): Coach {
 
     const input = event.system ? { kind: 'system' as const, job: event.system.job }
       : event.opening ? { kind: 'opening' as const }
-        : { kind: 'message' as const, understanding: understand(event.text, content, { choiceNames: choiceNames(content, snapshot) }) };
+        : { kind: 'message' as const, understanding: await readMessage(event.text, snapshot) };
     snapshot = runTurn(machine, snapshot, input, facts, { firstMessage: !stored });
 
     const { out, effects, progress } = snapshot.context;

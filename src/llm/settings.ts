@@ -23,8 +23,13 @@ export const llmSettingsSchema = z.object({
   variantsFile: z.string().min(1),
   /** Let the LLM pick a troubleshooting/FAQ id when deterministic matching is unsure (sends the question text). */
   classify: z.boolean(),
+  /**
+   * A second opinion on safety (sends the text of messages the safety rules found safe); it can only raise a
+   * message to a kind question, never lower anything. Off unless GENTLEPATH_LLM_SAFETY_CHECK=1.
+   */
+  safetyCheck: z.boolean(),
 }).superRefine((s, ctx) => {
-  if (s.mode !== 'live' && !s.classify) return;
+  if (s.mode !== 'live' && !s.classify && !s.safetyCheck) return;
   if (!s.model) ctx.addIssue({ code: 'custom', path: ['model'], message: 'set GENTLEPATH_LLM_MODEL (the model name your endpoint serves)' });
   if (!s.apiKey && !s.baseURL) ctx.addIssue({ code: 'custom', path: ['apiKey'], message: 'set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server that needs no key' });
 });
@@ -44,6 +49,7 @@ export function llmSettingsFromEnv(env: NodeJS.ProcessEnv): Record<string, unkno
     variety: env.GENTLEPATH_LLM_VARIETY || 3,
     variantsFile: env.GENTLEPATH_LLM_VARIANTS_FILE || 'flows-review/variants.yaml',
     classify: env.GENTLEPATH_LLM_CLASSIFY === '1',
+    safetyCheck: env.GENTLEPATH_LLM_SAFETY_CHECK === '1',
   };
 }
 

@@ -4,6 +4,8 @@ import type { Content } from '../content/schema.js';
 import { CoachError } from '../errors.js';
 import type { RephraseCacheStore } from '../store/rephrase-cache.js';
 import { createTopicClassifier, type TopicClassifier } from './classify-topic.js';
+import { createSafetySecondOpinion } from './safety-second-opinion.js';
+import type { SafetySecondOpinion } from '../coach/safety-second-opinion.js';
 import { createLlmClient } from './llm-client.js';
 import { createLlmRephraser, type LlmRephraser } from './llm-rephraser.js';
 import type { LlmSettings } from './settings.js';
@@ -12,6 +14,8 @@ import { approvedVariants, readVariantsFile } from './variants-file.js';
 export interface LlmWiring {
   rephraser?: LlmRephraser;
   classifier?: TopicClassifier;
+  /** Second opinion on messages the safety rules found safe (GENTLEPATH_LLM_SAFETY_CHECK=1); it can only raise. */
+  safetyCheck?: SafetySecondOpinion;
   /** One line for the start-up log (no secrets). */
   summary: string;
   close(): Promise<void>;
@@ -26,7 +30,7 @@ export async function setUpLlm(
 ): Promise<LlmWiring> {
   const closers: Array<() => Promise<void>> = [];
   const wiring: LlmWiring = { summary: 'LLM off (scripted text only)', async close() { for (const c of closers) await c(); } };
-  const client = settings.mode === 'live' || settings.classify
+  const client = settings.mode === 'live' || settings.classify || settings.safetyCheck
     ? createLlmClient({ apiKey: settings.apiKey, baseURL: settings.baseURL, model: settings.model!, timeoutMs: settings.timeoutMs })
     : undefined;
 
@@ -53,6 +57,10 @@ export async function setUpLlm(
   if (settings.classify && client) {
     wiring.classifier = createTopicClassifier({ llm: client, content });
     wiring.summary += '; topic classifier on';
+  }
+  if (settings.safetyCheck && client) {
+    wiring.safetyCheck = createSafetySecondOpinion({ llm: client, content, timeoutMs: settings.timeoutMs });
+    wiring.summary += '; safety second opinion on (sends messages the rules found safe)';
   }
   return wiring;
 }

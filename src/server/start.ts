@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Content } from '../content/schema.js';
 import { createCoach, type Coach } from '../coach/handle-turn.js';
 import type { Rephraser } from '../coach/rephraser.js';
+import type { SafetySecondOpinion } from '../coach/safety-second-opinion.js';
 import type { Store } from '../coach/store-port.js';
 import type { ConversationRefs } from '../store/conversation-refs.js';
 import type { WebTranscripts } from '../store/web-transcripts.js';
@@ -23,6 +24,8 @@ export interface StartOptions {
   logger?: Logger;
   /** The optional LLM voice for rephrasable replies (off when absent). */
   rephraser?: Rephraser;
+  /** The optional LLM second opinion on safety (GENTLEPATH_LLM_SAFETY_CHECK=1; absent by default). */
+  safetyCheck?: SafetySecondOpinion;
   /** Tests: a coach with a fixed clock, or a stand-in handler. */
   coach?: Coach;
   /** Tests: the Slack Web API base (a local fake). */
@@ -49,7 +52,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   checkBindPolicy(config, definitions);
   const logger = options.logger ?? createLogger();
   const coach = options.coach ?? createCoach({
-    content, store, defaultTimeZone: config.defaultTimeZone, rephraser: options.rephraser,
+    content, store, defaultTimeZone: config.defaultTimeZone, rephraser: options.rephraser, safetyCheck: options.safetyCheck,
     onError: (error) => logger.error(errorFields(error), 'turn failed'),
   });
   const context = { coach, content, store, refs: store.refs, webTranscripts: store.webTranscripts, logger, overrides: { slackApiUrl: options.slackApiUrl } };

@@ -58,7 +58,9 @@ export function understand(raw: string, content: Content, options?: UnderstandOp
   const failClosed = () => { out.maybeCrisis = 'self'; out.safetyFailed = true; return out; };
   const index = safely<ContentIndex | undefined>(() => indexContent(content), undefined);
   if (!index) return failClosed();
-  const a = safely<Analysis | undefined>(() => analyze(text, index.synonyms, index.vocabulary), undefined);
+  // a line break ends a sentence ("no\ni want to ..."): the "no" must not reach across it
+  const lines = typeof raw === 'string' && raw.includes('\n') ? safely(() => cleanText(raw.replace(/([^.!?;,:\s])[ \t]*\r?\n\s*/g, '$1. ')), text) : text;
+  const a = safely<Analysis | undefined>(() => analyze(lines, index.synonyms, index.vocabulary), undefined);
   if (!a) return failClosed();
 
   // Safety first: crisis and red flags, on concepts (./safety/), failing closed.

@@ -6,7 +6,7 @@
 // possible -> "are you safe?".
 import type { Concept } from './lexicon.js';
 import type { Mention } from './tag-concepts.js';
-import { all, has, inQuestion, longPast, polarity, type MessageView, wordsAround } from './message-view.js';
+import { all, has, inQuestion, longPast, near, polarity, type MessageView, wordsAround } from './message-view.js';
 import type { Finding } from './assess-self-harm.js';
 
 /** Acts that need a person doing them; each alone is clear when current and not denied. */
@@ -87,6 +87,16 @@ export function assessAbuse(v: MessageView): Finding[] {
     if (/^(make me|makes me|made me|making me)$/.test(m.source) && !sex && !refusal) continue;   // "he makes me laugh"
     if (/^(push|pushed|pushing|pushes)$/.test(m.source) && !/\bme\b/.test(wordsAround(v, m).join(' '))) continue;
     add(sex && (refusal || has(v, m, 'present_marker', 'sentence')) ? 'clear' : 'possible', `pressure '${m.source}'`);
+  }
+
+  // The wider net, only when nothing above matched: a person, sex or practice, and a "no" or a "stop" that
+  // was not respected ("anyway", "even though", "he got upset", "my fault") in the person's sentence: ask.
+  const someone = all(v, 'person').some((p) => !['they', 'them', 'their'].includes(p.source));
+  if (out.length === 0 && someone && sex) {
+    for (const m of all(v, 'aftermath')) {
+      if (polarity(v, m) === 'denied' || !current(v, m) || !near(v, m, 'person', 'sentence').some((p: Mention) => !['they', 'them', 'their'].includes(p.source))) continue;
+      if (refusal || has(v, m, 'sex_or_practice', 'sentence')) { add('possible', `not respected '${m.source}'`); break; }
+    }
   }
   return out;
 }

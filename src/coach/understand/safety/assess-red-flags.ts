@@ -34,12 +34,16 @@ function judge(v: MessageView, m: Mention): FlagGrade | 'denied' {
     const at = ended ? v.a.tokens.findIndex((t, i) => i > m.end && t.surface === ended) : -1;
     // "worse even after I stopped": the person stopped practising, the symptom did not stop
     if (at > 0 && ['i', 'we', 'you'].includes(v.a.tokens[at - 1]!.surface)) j = { verdict: 'clear', why: 'practice stopped' };
+    // "done", "over", "finished" say more often that the practice ended than that a symptom did
+    else if (ended && ['done', 'over', 'finished'].includes(ended)) j = { verdict: 'clear', why: `'${ended}' is not an ending of the symptom` };
     // "the bleeding stopped but now it's back"
     else if (ended && v.a.tokens.some((t, i) => i > m.end && ['back', 'again', 'returned', 'restarted'].includes(t.surface))) return 'possible';
+    else if (/^negated by '(no|nope|nah)'$/.test(j.why) && interjection(v, m)) j = { verdict: 'clear', why: "'no' answers something else" };
     else return 'denied';
   }
   if (pastAndResolved(v, m)) return 'denied';
-  const question = inQuestion(v, m) || /^question/.test(j.why);
+  // "there was blood on the dilator what lube do you recommend?": the question starts after the mention
+  const question = (inQuestion(v, m) || /^question/.test(j.why)) && !questionStartsAfter(v, m);
   if (question || has(v, m, 'general_frame', 'message') && !reported(v, m)) {
     // "how much bleeding is too much?" is asked about; "a funky smell maybe?" is a hedged report
     // "is a bit of spotting normal?": a small amount asked about is most likely happening; ask, don't lecture
@@ -53,6 +57,29 @@ function judge(v: MessageView, m: Mention): FlagGrade | 'denied' {
   const s = v.a.seg.sentence[m.start];
   if (all(v, 'resolved').some((r) => r.start > m.end && v.a.seg.sentence[r.start] === s && polarity(v, r) !== 'denied' && !['i', 'we', 'you'].includes(v.a.tokens[r.start - 1]?.surface ?? ''))) return 'possible';
   return 'clear';
+}
+
+/** "no there was blood", "nope, it bled": the "no" answers the question asked, it does not deny what follows. */
+function interjection(v: MessageView, m: Mention): boolean {
+  for (let i = m.start - 1; i >= 0; i--) {
+    const w = v.a.tokens[i]!.surface;
+    if (!['no', 'nope', 'nah'].includes(w)) continue;
+    return [',', '.', '!', '-', ':'].includes(v.a.tokens[i + 1]?.surface ?? '');
+  }
+  return false;
+}
+
+const WH_AFTER = new Set(['what', 'how', 'which', 'why', 'where', 'who', 'should', 'can', 'could', 'would', 'is', 'are', 'do', 'does', 'will']);
+const SUBJECTS = new Set(['i', 'you', 'it', 'that', 'this', 'there', 'we', 'they', 'she', 'he', 'lube', 'the', 'a', 'my']);
+/** A new question begins after the mention ("... what lube do you recommend?", "..., is that normal?"). */
+function questionStartsAfter(v: MessageView, m: Mention): boolean {
+  const s = v.a.seg.sentence[m.start];
+  for (let i = m.end + 1; i < v.a.tokens.length && v.a.seg.sentence[i] === s; i++) {
+    const w = v.a.tokens[i]!.surface;
+    if (WH_AFTER.has(w) && SUBJECTS.has(v.a.tokens[i + 1]?.surface ?? '')) return true;
+    if (['what', 'how', 'which', 'why'].includes(w)) return true;
+  }
+  return false;
 }
 
 /** Said in the past and over by now: "the fever I had was a cold, it's gone", "the fishy thing cleared up after the treatment". */

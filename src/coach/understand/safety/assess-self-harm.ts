@@ -184,5 +184,14 @@ export function assessSelfHarm(v: MessageView): Finding[] {
     if (/give up|gave up|giving up/.test(m.source) && !/everything|life|myself/.test(wordsAround(v, m).join(' '))) continue;
     add('possible', `hopeless '${m.source}'`);
   }
+
+  // 8. The wider net, only when nothing above matched: despair anywhere in the message and, in a sentence about
+  // the person, a word of finality ("gone", "the end", "not here", "forever", "pills"): one kind question.
+  if (out.length === 0) {
+    const despair = all(v, 'despair').filter((m) => polarity(v, m) !== 'denied' && !pastAndOver(v, m));
+    const final = all(v, 'finality').filter((m) => polarity(v, m) !== 'denied' && !covered(v, m, 'idiom_death') && !aboutSomeoneElse(v, m)
+      && !pastAndOver(v, m) && !(has(v, m, 'not_a_person', 'clause') && !has(v, m, 'self', 'clause')));
+    if (despair.length > 0 && final.length > 0) add('possible', `despair '${despair[0]!.source}' with '${final[0]!.source}'`);
+  }
   return out;
 }

@@ -9,7 +9,7 @@ export const CONCEPTS = [
   // who
   'self', 'person', 'not_a_person',
   // crisis: death, ending, self-harm
-  'suicide_word', 'suicide_weak', 'emergency', 'passive', 'hope_positive', 'plan', 'die', 'life', 'vanish', 'ending', 'want', 'hopeless',
+  'suicide_word', 'suicide_weak', 'emergency', 'passive', 'hope_positive', 'plan', 'die', 'life', 'vanish', 'ending', 'want', 'hopeless', 'finality', 'despair', 'aftermath',
   'means', 'means_verb', 'means_place', 'means_tool', 'contemplate', 'quantity', 'benign_meds',
   'harm_verb', 'body_part', 'wound', 'on_purpose', 'relapse', 'accident',
   // crisis: someone hurting or coercing
