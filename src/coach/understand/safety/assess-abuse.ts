@@ -38,6 +38,9 @@ export function assessAbuse(v: MessageView): Finding[] {
   for (const concept of STRONG) {
     for (const m of all(v, concept)) {
       if (!live(v, m) || !byOther(v, m)) continue;
+      // "I could strangle my flatmate": the person is the one speaking of doing it
+      const before = v.a.tokens.slice(Math.max(0, m.start - 3), m.start).map((t) => t.surface);
+      if (before.includes('i') && !before.includes('was') && !before.includes('got') && !before.includes('been')) continue;
       // "he hit the dilator against the table", "I was assaulted years ago" are filtered above; worry is not an act
       if (has(v, m, 'worry', 'clause') && !has(v, m, 'speech', 'clause')) { add('possible', `feared '${m.source}'`); continue; }
       add('clear', `${concept} '${m.source}'`);
@@ -47,6 +50,7 @@ export function assessAbuse(v: MessageView): Finding[] {
   // Carrying on after a "stop" or a "no", or while they cry.
   for (const m of all(v, 'not_stopping')) {
     if (!live(v, m) || !byOther(v, m)) continue;
+    if (v.a.tokens.slice(Math.max(0, m.start - 2), m.start).some((t) => t.surface === 'i')) continue;   // I kept going (the person themselves)
     if (refusal) add('clear', `not stopping '${m.source}'`);
     else if (sex) add('possible', `not stopping '${m.source}'`);
   }
@@ -61,19 +65,32 @@ export function assessAbuse(v: MessageView): Finding[] {
     else if (said) add('possible', `threat '${m.source}'`);
   }
 
+  // The shape of a threat: someone says that if the person does (or does not do) something, they will do
+  // something ("he says if I say no again he'll ...", "she told me next time I stall she'll ..."); a worry is not one.
+  for (const c of all(v, 'conditional')) {
+    if (!current(v, c)) continue;
+    const sentence = wordsAround(v, c, 'sentence').join(' ');
+    const told = has(v, c, 'speech', 'sentence') && has(v, c, 'person', 'sentence');
+    const consequence = /\b(he|she|they) (will|would|is going to|is gonna)\b|\bi (will|would) be\b|\bor else\b/.test(sentence);
+    if (told && consequence && !has(v, c, 'worry', 'sentence')) { add('clear', `threat: if ... then '${c.source}'`); break; }
+  }
+
   // Fear of a person, not feeling safe at home.
   for (const m of all(v, 'fear')) {
     if (!live(v, m)) continue;
     if (inQuestion(v, m) && !has(v, m, 'self', 'sentence')) continue;   // "is it unsafe to use an old dilator?"
     if (/unsafe|not safe/.test(m.source) && has(v, m, 'practice_object', 'clause')) continue;
+    const named = /him|her|he |she |partner|husband|boyfriend|wife|girlfriend|home|house|room|safe/.test(m.source);
+    if (!named && !has(v, m, 'person', 'sentence')) continue;   // "dreading the wedding"
     add(anyPerson || /home|house|room|him|her/.test(`${m.source} ${wordsAround(v, m, 'sentence').join(' ')}`) ? 'clear' : 'possible', `fear '${m.source}'`);
   }
 
   // Anger at a "no" or a "stop".
   for (const m of all(v, 'anger_strong')) {
     if (!live(v, m) || !byOther(v, m)) continue;
-    if (refusal || sex) add('clear', `anger '${m.source}'`);
-    else add('possible', `anger '${m.source}'`);
+    const atMe = /\bme\b/.test(wordsAround(v, m).join(' ')) || /\bme\b/.test(m.source);
+    if (refusal && has(v, m, 'person', 'sentence') || atMe && sex) add('clear', `anger '${m.source}'`);
+    else if (atMe || has(v, m, 'sex_or_practice', 'sentence') && has(v, m, 'person', 'sentence')) add('possible', `anger '${m.source}'`);
   }
   for (const m of all(v, 'anger_soft')) {
     if (!live(v, m) || !byOther(v, m) || !refusal) continue;
@@ -95,7 +112,7 @@ export function assessAbuse(v: MessageView): Finding[] {
   if (out.length === 0 && someone && sex) {
     for (const m of all(v, 'aftermath')) {
       if (polarity(v, m) === 'denied' || !current(v, m) || !near(v, m, 'person', 'sentence').some((p: Mention) => !['they', 'them', 'their'].includes(p.source))) continue;
-      if (refusal || has(v, m, 'sex_or_practice', 'sentence')) { add('possible', `not respected '${m.source}'`); break; }
+      if (has(v, m, 'refusal', 'sentence')) { add('possible', `not respected '${m.source}'`); break; }
     }
   }
   return out;

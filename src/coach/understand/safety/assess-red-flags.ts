@@ -15,6 +15,7 @@ const RANK: Record<FlagGrade, number> = { asked: 0, possible: 1, clear: 2 };
 function reported(v: MessageView, m: Mention): boolean {
   const s = v.a.seg.sentence[m.start]!;
   return all(v, 'report').some((r) => {
+    if (polarity(v, r) === 'denied') return false;   // "I don't have it right now"
     const rs = v.a.seg.sentence[r.start]!;
     if (rs !== s && rs !== s + 1) return false;
     // "if someone notices blood ... do they still need": a condition or someone else, not a report
@@ -121,6 +122,7 @@ export function statedHours(v: MessageView, m: Mention, scope: 'sentence' | 'mes
     if (w === 'since' || w === 'from') {
       const next = unit(i + 1) === 'last' || unit(i + 1) === 'the' ? unit(i + 2) : unit(i + 1);
       if (/^(mon|tues|wednes|thurs|fri|satur|sun)(day)?$|^(weekend|week|sat|sun|weds|thurs|tues)$/.test(next)) best = Math.max(best, 48);
+      else if (next === 'start' && /^(week|weekend)$/.test(unit(i + 4))) best = Math.max(best, 48);   // since the start of the week
       else if (next === 'yesterday') best = Math.max(best, 24);
     }
     if ((w === 'all' || w === 'whole') && /^(week|weekend|days)$/.test(unit(i + 1))) best = Math.max(best, 48);
@@ -154,7 +156,9 @@ export function assessRedFlags(v: MessageView): FlagFindings {
     const next = near(v, c, 'practice_object', 'sentence').some((o) => o.start === c.end + 1 || o.start === c.end + 2 && v.a.tokens[c.end + 1]?.surface === 'one');
     return !next && (has(v, c, 'blood_mark', 'sentence') || has(v, c, 'practice_object', 'sentence'));
   });
-  const periodRuledOut = all(v, 'period_ruled_out').length > 0;
+  // "period was 10 days ago", "my cycle says not for another week": the period is ruled out
+  const periodRuledOut = all(v, 'period_ruled_out').length > 0 || all(v, 'explained').some((e) => /period|cycle|menstru/.test(e.source)
+    && /\b(ago|away|nowhere|finished|ended)\b/.test(wordsAround(v, e, 'sentence').join(' ')));
   const explainedBy = all(v, 'explained').filter((e) => polarity(v, e) !== 'denied');
   for (const m of [...all(v, 'blood'), ...colourAnchors]) {
     if (covered(v, m)) continue;
@@ -183,7 +187,8 @@ export function assessRedFlags(v: MessageView): FlagFindings {
 
   // A bad smell: a smell word with a bad quality, or from down there; "the lube smells like coconut" is fine.
   for (const m of all(v, 'smell')) {
-    if (has(v, m, 'smell_ok', 'sentence')) continue;
+    // "the lube smells like coconut" is fine; "it smells off, and it's not the lube" is not
+    if (near(v, m, 'smell_ok', 'sentence').some((o) => Math.abs(o.start - m.start) <= 4 && polarity(v, o) !== 'denied') && !has(v, m, 'smell_bad', 'clause')) continue;
     if (/^(odou?r|stink|stank|reek|pong|smelly)/.test(v.a.tokens[m.start]!.surface)) { note('red.odour', judge(v, m), `'${m.source}'`); continue; }   // a bad smell by its word
     if (has(v, m, 'smell_bad', 'sentence') || has(v, m, 'discharge', 'sentence')) note('red.odour', judge(v, m), `'${m.source}'`);
     else if (has(v, m, 'smell_bad', 'message')) note('red.odour', judge(v, m) === 'clear' ? 'possible' : judge(v, m), `'${m.source}'`);
@@ -222,6 +227,7 @@ export function assessRedFlags(v: MessageView): FlagFindings {
   // Pressure or heaviness that stays (not pressure from a person, not the stretch of a dilator going in).
   for (const m of all(v, 'pressure')) {
     if (has(v, m, 'person', 'clause') || /\bon me\b|from (him|her|my)/.test(clauseText(m))) continue;
+    if (/heav/.test(m.source) && (all(v, 'period').length > 0 || all(v, 'explained').length > 0)) continue;   // "a heavy period"
     const distinctive = /heav|drag|bearing|weigh|falling|sagg|fullness|full feeling|ball/.test(m.source);
     const lasting = has(v, m, 'persistent', 'sentence') || statedHours(v, m) >= 24;
     const placed = has(v, m, 'lump_place', 'sentence') || /pelvi|bladder|bum|rectum/.test(sentenceText(m));
@@ -249,6 +255,14 @@ export function assessRedFlags(v: MessageView): FlagFindings {
     note('red.sharp_pain', painful ? g : g === 'clear' ? 'possible' : g, `escalating '${m.source}'`);
   }
 
+  // Pain climbing in numbers: "a dull 3, now a throbbing 7", "went 3 then 5 after I stopped and now it's 8".
+  // pain scores only: not the "/10" of "2/10", not a dilator size
+  const scores = v.a.tokens.map((t, i) => ({ i, n: t.kind === 'number' && /^\d{1,2}$/.test(t.surface) && v.a.tokens[i - 1]?.surface !== '/'
+    && !['size', 'day', 'sizes', 'number', 'step'].includes(v.a.tokens[i - 1]?.surface ?? '') ? Number(t.surface) : NaN })).filter((x) => x.n >= 0 && x.n <= 10);
+  const climbing = scores.some((a, k) => scores.slice(k + 1).some((b) => b.n >= a.n + 2 && b.n >= 5
+    && v.a.tokens.slice(a.i, b.i + 1).some((t) => ['now', 'then', 'went', 'up', 'climbing', 'rising'].includes(t.surface))));
+  if (climbing) note('red.sharp_pain', scores.at(-1)!.n >= 7 ? 'clear' : 'possible', 'pain climbing');
+
   // Pain that has not settled within 24-48 hours.
   const pains = all(v, 'pain');
   for (const m of pains) {
@@ -272,7 +286,8 @@ export function assessRedFlags(v: MessageView): FlagFindings {
   }
   // "What are the warning signs?", "which symptoms mean I should stop?": a question about red flags in general.
   for (const m of all(v, 'warning_signs')) {
-    if (inQuestion(v, m) && !reported(v, m) && found.size === 0) note('red.any', 'asked', `question '${m.source}'`);
+    const asking = inQuestion(v, m) || all(v, 'general_frame').length > 0;
+    if (asking && !reported(v, m) && found.size === 0) note('red.any', 'asked', `question '${m.source}'`);
   }
   // "is it normal to feel pressure with the dilator?", "what discharge is normal?": asked, answered.
   for (const c of ['pressure', 'discharge', 'smell', 'pain', 'lump', 'itch', 'temperature'] as const) {

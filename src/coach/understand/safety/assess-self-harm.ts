@@ -35,7 +35,7 @@ function wish(v: MessageView, m: Mention): 'yes' | 'denied' | 'none' {
 
 /** Anything in the message that says this is about ending one's life (strengthens weaker signals). */
 function deathContext(v: MessageView): boolean {
-  return ['suicide_word', 'passive', 'die', 'plan', 'hopeless', 'ending'].some((c) => all(v, c as never).some((m: Mention) => polarity(v, m) !== 'denied' && !covered(v, m, 'idiom_death')));
+  return ['suicide_word', 'passive', 'die', 'hopeless', 'ending'].some((c) => all(v, c as never).some((m: Mention) => polarity(v, m) !== 'denied' && !covered(v, m, 'idiom_death')));
 }
 
 const mine = (v: MessageView, m: Mention) => /\b(my|myself|mine|own)\b/.test(wordsAround(v, m, 'sentence').join(' '));
@@ -90,7 +90,12 @@ export function assessSelfHarm(v: MessageView): Finding[] {
     if (w === 'denied' || (w === 'yes' && p === 'denied')) { add(strong ? 'clear' : 'possible', `no wish '${m.source}'`); continue; }
     // "how much easier it would be if I just wasn't alive"
     if (p === 'denied' && /alive|exist|here|around/.test(m.source) && /\b(if|easier|better|rather|wish|hope|relief)\b/.test(wordsAround(v, m, 'sentence').join(' '))) { add('clear', `wish not '${m.source}'`); continue; }
-    if (has(v, m, 'hopeless', 'sentence') && /alive|living|live|life|exist/.test(m.source)) add('clear', `hopeless about '${m.source}'`);
+    if (has(v, m, 'hopeless', 'sentence') && /alive|living|live|life|exist/.test(m.source)) { add('clear', `hopeless about '${m.source}'`); continue; }
+    // "out of reasons to stay alive", "why I bother staying alive", "count me out of being alive", "I want it to end"
+    const around = wordsAround(v, m, 'sentence').join(' ');
+    if (/\b(why|bother|reasons?|point|worth|out of|count me out|end|over|rather|relief|easier|survive|only)\b/.test(around) && /alive|living|live|survive|life|still here|on earth|exist/.test(m.source)) {
+      add(/alive|living|survive|exist/.test(m.source) ? 'clear' : 'possible', `life '${m.source}' in doubt`);
+    }
   }
 
   // 3. Death and dying with the person as the subject: "want to die", "wish I was dead", "I should just die".
@@ -100,6 +105,8 @@ export function assessSelfHarm(v: MessageView): Finding[] {
     if (w === 'yes' && polarity(v, m) !== 'denied') { add(hedged(v, m) && !context ? 'possible' : 'clear', `wish '${m.source}'`); continue; }
     if (w === 'denied') { add('possible', `"don't want to ${m.source}"`); continue; }
     if (polarity(v, m) === 'denied') continue;
+    // "dying would fix everything": death as the way out
+    if (/\b(fix|fixes|solve|solves|relief|peace|easier|answer|only way)\b/.test(wordsAround(v, m, 'sentence').join(' '))) { add('clear', `death as a way out '${m.source}'`); continue; }
     if (inQuestion(v, m) && !has(v, m, 'self', 'clause')) continue;           // "can you die from an infection?"
     if (has(v, m, 'laughter', 'sentence') && !has(v, m, 'hopeless', 'message')) continue;  // "i'm dead lol"
     if (has(v, m, 'not_a_person', 'clause') && !has(v, m, 'self', 'clause')) continue;    // "the battery is dead"
@@ -110,7 +117,8 @@ export function assessSelfHarm(v: MessageView): Finding[] {
   for (const m of [...all(v, 'vanish'), ...all(v, 'ending'), ...all(v, 'plan')]) {
     if (covered(v, m, 'idiom_death') || pastAndOver(v, m) || polarity(v, m) === 'denied') continue;
     if (near(v, m, 'person', 'clause').length > 0 && !has(v, m, 'self', 'clause')) continue;  // "he disappeared"
-    if (has(v, m, 'not_a_person', 'clause') && !context) continue;   // "the pain disappeared", "end the session"
+    if (m.concept !== 'plan' && has(v, m, 'not_a_person', 'clause') && !context) continue;   // "the pain disappeared", "end the session"
+    if (m.concept === 'plan' && (inQuestion(v, m) || has(v, m, 'practice_object', 'sentence')) && !context) continue;   // "want to have a plan" for practice
     if (m.concept === 'plan') add(context || has(v, m, 'means', 'message') || has(v, m, 'means_tool', 'message') ? 'clear' : 'possible', `plan '${m.source}'`);
     else if (wish(v, m) === 'yes' || context || has(v, m, 'conditional', 'clause') && has(v, m, 'self', 'clause')) add('possible', `'${m.source}'`);
   }
@@ -151,8 +159,8 @@ export function assessSelfHarm(v: MessageView): Finding[] {
 
   // 6. Harming one's own body: "cut myself", "scratched my thighs until they bled", "sh'd again".
   for (const m of all(v, 'harm_verb')) {
-    if (pastAndOver(v, m) || has(v, m, 'accident', 'sentence')) continue;
-    const slang = /^(sh |shing|did sh)/.test(m.source);
+    if (pastAndOver(v, m) || has(v, m, 'accident', 'sentence') && !has(v, m, 'on_purpose', 'sentence')) continue;
+    const slang = /^(sh |shing|did sh|blade out|the blade out)/.test(m.source);
     const after = v.a.tokens.slice(m.end + 1, m.end + 6).map((t) => t.surface);
     // the person does it to their own body: "<verb> myself", "<verb> my arm", "took the scissors to my arm"
     const ownBody = after[0] === 'myself' || after.slice(0, 5).some((w, k) => (w === 'my' || w === 'own') && near(v, m, 'body_part', 'sentence').some((b) => b.start === m.end + k + 2 || b.start === m.end + k + 3));
@@ -169,6 +177,15 @@ export function assessSelfHarm(v: MessageView): Finding[] {
     if (p === 'denied' && w !== 'denied') continue;
     if (w === 'denied') { add('possible', `"don't want to ${m.source}"`); continue; }
     add(ownBody && (purpose || !hedged(v, m)) || purpose && has(v, m, 'body_part', 'sentence') ? 'clear' : 'possible', `self-harm '${m.source}'`);
+  }
+  // "pour boiling water on my hand", "used the pieces on my arm": something done onto one's own body, with a
+  // harmful thing or on purpose
+  for (const b of all(v, 'body_part')) {
+    if (pastAndOver(v, b) || has(v, b, 'accident', 'sentence') || b.source === 'myself') continue;
+    const before = v.a.tokens.slice(Math.max(0, b.start - 3), b.start).map((t) => t.surface);
+    if (!before.includes('my') && !before.includes('own')) continue;
+    if (!before.some((w) => ['on', 'into', 'to', 'over', 'against', 'across', 'at'].includes(w))) continue;
+    if (has(v, b, 'means_tool', 'sentence') || has(v, b, 'on_purpose', 'sentence') || has(v, b, 'harm_verb', 'sentence') && has(v, b, 'wound', 'message')) add('clear', `harm onto '${b.source}'`);
   }
   for (const m of all(v, 'wound')) {
     if (pastAndOver(v, m) || polarity(v, m) === 'denied') continue;

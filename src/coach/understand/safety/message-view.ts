@@ -105,7 +105,9 @@ export function isQuestionSentence(v: MessageView, s: number): boolean {
  * Long past with nothing saying "now" in the same sentence: "years ago", "my ex used to", "as a kid".
  */
 export function longPast(v: MessageView, m: Mention, scope: Exclude<Scope, 'message'> = 'sentence'): boolean {
-  return has(v, m, 'past_marker', scope) && !has(v, m, 'present_marker', scope);
+  // "get used to it" is not the past
+  const past = near(v, m, 'past_marker', scope).filter((p) => !(p.source === 'used to' && ['get', 'got', 'getting', 'be', 'am', 'is', 'are', 'was', 'were'].includes(v.a.tokens[p.start - 1]?.surface ?? '')));
+  return past.length > 0 && !has(v, m, 'present_marker', scope);
 }
 
 export function hedged(v: MessageView, m: Mention, scope: Scope = 'clause'): boolean {

@@ -18,7 +18,7 @@ export interface LexiconIndex {
 
 const PREFIX_KEY = 3;
 /** Words that may sit inside a pattern without changing its meaning. */
-const FILLERS = new Set(['just', 'really', 'honestly', 'actually', 'literally', 'even', 'totally', 'simply', 'completely', 'truly', 'seriously', 'so', 'kinda', 'sorta', 'basically']);
+const FILLERS = new Set(['*', 'just', 'really', 'honestly', 'actually', 'literally', 'even', 'totally', 'simply', 'completely', 'truly', 'seriously', 'so', 'kinda', 'sorta', 'basically']);
 /** Concepts whose words are distinctive enough to be recognised through a typo. */
 const FUZZY_CONCEPTS = new Set<Concept>(['suicide_word', 'die', 'means', 'harm_verb', 'hopeless', 'blood', 'fever', 'smell', 'infection',
   'discharge', 'itch', 'lump', 'lump_strong', 'pressure', 'sharp', 'escalate', 'pain', 'sexual_force', 'violence']);
