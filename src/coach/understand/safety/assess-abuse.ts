@@ -109,6 +109,12 @@ export function assessAbuse(v: MessageView): Finding[] {
   // The wider net, only when nothing above matched: a person, sex or practice, and a "no" or a "stop" that
   // was not respected ("anyway", "even though", "he got upset", "my fault") in the person's sentence: ask.
   const someone = all(v, 'person').some((p) => !['they', 'them', 'their'].includes(p.source));
+  // a person, sex or practice, and a refusal with any sign of displeasure or pressure: one kind question
+  if (out.length === 0 && someone && sex && refusal) {
+    const pushy = ['anger_soft', 'coerce_soft', 'aftermath', 'fear'].some((c) => all(v, c as never).some((m: Mention) => polarity(v, m) !== 'denied' && current(v, m)
+      && near(v, m, 'person', 'sentence').some((p) => !['they', 'them', 'their'].includes(p.source)) && has(v, m, 'refusal', 'sentence')));
+    if (pushy) add('possible', 'a refusal met with displeasure');
+  }
   if (out.length === 0 && someone && sex) {
     for (const m of all(v, 'aftermath')) {
       if (polarity(v, m) === 'denied' || !current(v, m) || !near(v, m, 'person', 'sentence').some((p: Mention) => !['they', 'them', 'their'].includes(p.source))) continue;

@@ -30,6 +30,10 @@ export function assessSafety(a: Analysis, index: LexiconIndex): SafetyResult {
     const flags = assessRedFlags(v);
     // a question about red flags in general ("what are the warning signs?") is about all of them
     if (flags.has('red.any')) { flags.delete('red.any'); if (flags.size === 0) for (const id of FLAG_ORDER) flags.set(id, { grade: 'asked', why: 'general question' }); }
+    // the wide nets (a word of finality, despair, a refusal met with displeasure) give way to a symptom report:
+    // "the bleeding is gone", "the pain is killing me, it won't end" are about the body
+    const netOnly = result.crisis?.grade === 'possible' && result.crisis.why.every((w) => /^(finality|despair|a refusal met|not respected)/.test(w));
+    if (netOnly && flags.size > 0) delete result.crisis;
     for (const id of FLAG_ORDER) {
       const f = flags.get(id);
       if (!f) continue;

@@ -209,6 +209,11 @@ export function assessSelfHarm(v: MessageView): Finding[] {
     const final = all(v, 'finality').filter((m) => polarity(v, m) !== 'denied' && !covered(v, m, 'idiom_death') && !aboutSomeoneElse(v, m)
       && !pastAndOver(v, m) && !(has(v, m, 'not_a_person', 'clause') && !has(v, m, 'self', 'clause')));
     if (despair.length > 0 && final.length > 0) add('possible', `despair '${despair[0]!.source}' with '${final[0]!.source}'`);
+    // a word of finality about oneself, without an idiom or an object around it, is worth one kind question too
+    else if (final.some((m) => has(v, m, 'self', 'sentence') && !has(v, m, 'practice_object', 'sentence') && !has(v, m, 'laughter', 'sentence')
+      && /^(die|dying|dead|death|be gone|disappear|vanish|funeral|grave|not here|not around|stop breathing|never wake|sleep forever|end it|end things|end everything|cease|without me|rid of me|in the ground|six feet|take my life|overdose|rope)/.test(m.source))) {
+      add('possible', `finality '${final[0]!.source}'`);
+    }
   }
   return out;
 }
