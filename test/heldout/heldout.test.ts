@@ -9,11 +9,13 @@ import { formatReport, readCases, report, runCases } from './measure-safety.js';
 const content = loadContent();
 const dir = new URL('.', import.meta.url).pathname;
 
-/** Floors at the figures measured when this layer landed (see the note on issue 10); raise them as it improves. */
+/** Floors at the figures measured when this layer landed (see the note on issue 10); raise them as it improves, never lower. */
 const FLOORS = {
-  'set-1.jsonl': { crisis: 0.75, flags: 0.90, questions: 0.68 },
-  '../safety/dev-set.jsonl': { crisis: 0.97, flags: 0.97, questions: 0.80 },
-  '../safety/dev-set-2.jsonl': { crisis: 0.96, flags: 0.95, questions: 0.65 },
+  'set-1.jsonl': { crisis: 0.75, flags: 0.90, questions: 0.68, falseCrisis: 0.01, falsePauses: 0 },
+  // written by a second blind writer and measured once at the end of the work (issue 10's note)
+  'set-2.jsonl': { crisis: 0.75, flags: 0.90, questions: 0.64, falseCrisis: 0.02, falsePauses: 15 },
+  '../safety/dev-set.jsonl': { crisis: 0.97, flags: 0.97, questions: 0.80, falseCrisis: 0.01, falsePauses: 6 },
+  '../safety/dev-set-2.jsonl': { crisis: 0.96, flags: 0.95, questions: 0.65, falseCrisis: 0.01, falsePauses: 12 },
 } as const;
 
 describe('safety on messages nobody tuned on', () => {
@@ -24,9 +26,9 @@ describe('safety on messages nobody tuned on', () => {
       expect(r.crisisCaught / r.crisisTotal).toBeGreaterThanOrEqual(floor.crisis);
       expect(r.flagCaught / r.flagTotal).toBeGreaterThanOrEqual(floor.flags);
       expect(r.questionAnswered / r.questionTotal).toBeGreaterThanOrEqual(floor.questions);
-      expect(r.lookCrisis / r.lookTotal).toBeLessThanOrEqual(0.01);
+      expect(r.lookCrisis / r.lookTotal).toBeLessThanOrEqual(floor.falseCrisis);
       expect(r.negatedCrisis).toBe(0);
-      if (file === 'set-1.jsonl') expect(r.negatedPaused).toBe(0);
+      expect(r.negatedPaused).toBeLessThanOrEqual(floor.falsePauses);
     }, 120_000);
   }
 });
