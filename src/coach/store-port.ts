@@ -68,6 +68,8 @@ export interface Store {
   /** The most recent practice sessions, oldest first. */
   recentPractice(key: string, limit: number): Promise<PracticeSession[]>;
   hasInbound(key: string, inboundId: string): Promise<boolean>;
+  /** Forgets inbound message ids recorded before `before` (channels stop retrying long before); returns how many. */
+  pruneInboundIds(before: string): Promise<number>;
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
   /**
    * Claims batches committed but not delivered (the process stopped, or the channel failed), oldest first:

@@ -4,6 +4,14 @@ import type { Coach, Deliver } from '../coach/handle-turn.js';
 import type { DueJob, Store } from '../coach/store-port.js';
 import { errorLabel } from '../errors.js';
 
+/**
+ * How long an inbound message id is kept to recognise a redelivery. Channels retry within minutes to hours
+ * (Slack for about an hour); a scripted terminal run re-run with the same --run-id within this time skips
+ * the lines already taken.
+ */
+export const INBOUND_RETENTION_MS = 30 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
 /** Waits before the 1st, 2nd, ... retry of a job whose turn failed; after the last it is parked. */
 const JOB_BACKOFF_MS = [60_000, 300_000, 1_800_000];
 
@@ -51,6 +59,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
+  /** Old inbound ids are forgotten once an hour (the first tick included). */
+  let prunedAt = -Infinity;
+  async function pruneIfDue(): Promise<void> {
+    const at = now().getTime();
+    if (at - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = at;
+    await store.pruneInboundIds(new Date(at - INBOUND_RETENTION_MS).toISOString());
+  }
+
   async function drain(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -68,7 +85,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     drain,
     start(intervalMs = 15_000) {
       const tick = () => {
-        running = running.then(() => drain()).then(() => coach.redeliver(deliver, { keyPrefixes: options.keyPrefixes })).catch(onError);
+        running = running.then(() => drain()).then(() => coach.redeliver(deliver, { keyPrefixes: options.keyPrefixes })).then(pruneIfDue).catch(onError);
       };
       tick();
       timer = setInterval(tick, intervalMs);

@@ -27,6 +27,9 @@ async function deleteEverything(tx: Transaction<Database>, key: string): Promise
   for (const table of userTables) await tx.deleteFrom(table).where(keyColumn(table), '=', key).execute();
 }
 
+/** Inbound ids deleted per statement when pruning. */
+const PRUNE_SLICE = 5000;
+
 /** Raised inside a transaction to roll it back with a result. */
 class Abort extends Error { constructor(readonly result: CommitResult) { super(result); } }
 
@@ -85,6 +88,19 @@ export class KyselyStore implements Store {
     const row = await this.db.selectFrom('inbound_ids').select('inbound_id')
       .where('conversation_key', '=', key).where('inbound_id', '=', inboundId).executeTakeFirst();
     return row !== undefined;
+  }
+
+  async pruneInboundIds(before: string): Promise<number> {
+    let pruned = 0;
+    // In slices, so a large backlog never holds the write lock for long.
+    for (;;) {
+      const slice = this.db.selectFrom('inbound_ids').select(['conversation_key', 'inbound_id']).where('created_at', '<', before).limit(PRUNE_SLICE);
+      const result = await this.db.deleteFrom('inbound_ids')
+        .where((eb) => eb(eb.refTuple('conversation_key', 'inbound_id'), 'in', slice.$asTuple('conversation_key', 'inbound_id'))).executeTakeFirst();
+      const n = Number(result.numDeletedRows);
+      pruned += n;
+      if (n < PRUNE_SLICE) return pruned;
+    }
   }
 
   async commitTurn(commit: TurnCommit): Promise<CommitResult> {

@@ -321,7 +321,7 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
         const parsed = postedActivitySchema.safeParse(await readJson(req, 64 * 1024));
         if (!parsed.success) throw new HttpError(400, 'not an activity');
         const posted = parsed.data;
-        const event = parsePostedActivity(posted, '');
+        const event = parsePostedActivity(posted);
         // A page opened again on a conversation with history shows that history; it is not greeted again.
         if (event?.opening && (await conv.nextSeq) > 0) {
           sendJson(res, 200, { id: `${conv.id}|join` });
@@ -329,7 +329,7 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
         }
         const echo = await push(conv, { ...posted, from: { id: posted.from?.id ?? 'user', ...(posted.from?.name ? { name: posted.from.name } : {}), role: 'user' } });
         sendJson(res, 200, { id: echo.id });
-        const turnEvent = parsePostedActivity(posted, echo.id);
+        const turnEvent = parsePostedActivity(posted);
         if (turnEvent) {
           handedOver = true;
           runTurn(conv, turnEvent, echo.id);

@@ -19,14 +19,17 @@ export type PostedActivity = z.infer<typeof postedActivitySchema>;
 const submitValue = z.object({ reply: z.string().max(500) }).loose();
 
 /** The coach's input for a posted activity, or null when it is not for the coach (typing, other events). */
-export function parsePostedActivity(activity: PostedActivity, activityId: string): UserEvent | null {
-  // The client's own id survives its retries; the server's id does not.
-  const inboundId = `web:${activity.channelData?.clientActivityID ?? activityId}`;
+export function parsePostedActivity(activity: PostedActivity): UserEvent | null {
+  // The client's own id survives its retries, so a retried post is processed once. Without one there is
+  // nothing to recognise a retry by (the server gives a retry a new id), and a server id must not be used:
+  // after a restart or a deleted transcript it could name an earlier message and the new one would be dropped.
+  const clientId = activity.channelData?.clientActivityID;
+  const inboundId = clientId ? `web:${clientId}` : undefined;
   if (activity.type === 'event') {
-    return activity.name === JOIN_EVENT ? { text: '', opening: true, inboundId } : null;
+    return activity.name === JOIN_EVENT ? { text: '', opening: true, ...(inboundId ? { inboundId } : {}) } : null;
   }
   if (activity.type !== 'message') return null;
   const submitted = submitValue.safeParse(activity.value);
   const text = submitted.success ? submitted.data.reply : (activity.text ?? '').trim();
-  return text === '' ? null : { text, inboundId };
+  return text === '' ? null : { text, ...(inboundId ? { inboundId } : {}) };
 }

@@ -4,14 +4,15 @@ import { renderForWeb } from '../../../src/channels/web/render.js';
 
 describe('web parse', () => {
   it('reads typed text and button values, keyed by the client\'s own activity id', () => {
-    expect(parsePostedActivity({ type: 'message', text: ' yes ', channelData: { clientActivityID: 'c1' } }, 'srv|1')).toEqual({ text: 'yes', inboundId: 'web:c1' });
-    expect(parsePostedActivity({ type: 'message', value: { reply: '4' } }, 'srv|2')).toEqual({ text: '4', inboundId: 'web:srv|2' });
+    expect(parsePostedActivity({ type: 'message', text: ' yes ', channelData: { clientActivityID: 'c1' } })).toEqual({ text: 'yes', inboundId: 'web:c1' });
+    // No client id: no retry key at all (never the server's id, which a restart or a deleted transcript reuses).
+    expect(parsePostedActivity({ type: 'message', value: { reply: '4' } })).toEqual({ text: '4' });
   });
   it('opens on the join event and ignores everything else', () => {
-    expect(parsePostedActivity({ type: 'event', name: JOIN_EVENT }, 'srv|3')).toMatchObject({ text: '', opening: true });
-    expect(parsePostedActivity({ type: 'event', name: 'other' }, 'srv|4')).toBeNull();
-    expect(parsePostedActivity({ type: 'typing' }, 'srv|5')).toBeNull();
-    expect(parsePostedActivity({ type: 'message', text: '   ' }, 'srv|6')).toBeNull();
+    expect(parsePostedActivity({ type: 'event', name: JOIN_EVENT })).toMatchObject({ text: '', opening: true });
+    expect(parsePostedActivity({ type: 'event', name: 'other' })).toBeNull();
+    expect(parsePostedActivity({ type: 'typing' })).toBeNull();
+    expect(parsePostedActivity({ type: 'message', text: '   ' })).toBeNull();
   });
 });
 
