@@ -1,5 +1,5 @@
 // The Store over Kysely: one set of queries for SQLite and PostgreSQL.
-import { Migrator, type Kysely, type Transaction } from 'kysely';
+import { Migrator, sql, type Kysely, type Transaction } from 'kysely';
 import type { PracticeSession } from '../coach/progression/practice.js';
 import type { Effect } from '../coach/session/session-types.js';
 import type { CommitResult, DeliveryScope, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from '../coach/store-port.js';
@@ -122,6 +122,7 @@ export class KyselyStore implements Store {
           }).execute();
         }
       });
+      if (commit.effects.some((e) => e.kind === 'deleteUser')) await this.scrubAfterDeletion();
       return 'committed';
     } catch (error) {
       if (error instanceof Abort) return error.result;
@@ -312,6 +313,17 @@ export class KyselyStore implements Store {
 
   async deleteUser(key: string): Promise<void> {
     await this.db.transaction().execute((tx) => deleteEverything(tx, key));
+    await this.scrubAfterDeletion();
+  }
+
+  /**
+   * On SQLite, the write-ahead log still holds the pages as they were before a deletion: checkpoint them
+   * into the database (where secure_delete has zeroed the deleted rows) and truncate the log. Best effort:
+   * a reader in another process can hold part of the log back until its next checkpoint. PostgreSQL is
+   * covered in the README (what VACUUM does and does not guarantee).
+   */
+  private async scrubAfterDeletion(): Promise<void> {
+    if (this.dialect === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.db);
   }
 
   async countRows(key: string): Promise<Record<string, number>> {

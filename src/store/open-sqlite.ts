@@ -77,6 +77,8 @@ export async function openSqliteStore(path: string, cipher: FieldCipher = plainT
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros, not just unlinked: "delete my data" leaves no readable copy in the file.
+    sqlite.pragma('secure_delete = ON');
   } catch (cause) {
     throw new CoachError('store_unavailable', `cannot open the SQLite database at ${path}: ${(cause as Error).message}. Check the path (--db or GENTLEPATH_DB) and that the folder is writable.`, cause);
   }
