@@ -25,7 +25,8 @@ const schema = z.object({
   llm: llmSettingsSchema,
   /** The HTTP server (`start`): port and address to listen on. */
   port: z.coerce.number().int().min(0).max(65535),
-  host: z.string().min(1),
+  /** An IPv6 address may be written in URL brackets ([::1]); the brackets are dropped. */
+  host: z.string().min(1).transform((h) => h.replace(/^\[(.+)\]$/, '$1')),
   /** Bot Framework app registration; without an app id, /api/messages runs in local mode (no auth, loopback only). */
   microsoftAppId: z.string().min(1).optional(),
   microsoftAppPassword: z.string().min(1).optional(),

@@ -1,5 +1,6 @@
 // `npm start`: the coach behind one HTTP server, with the channels the configuration enables.
 import type { Config } from '../config.js';
+import { CoachError } from '../errors.js';
 import type { Content } from '../content/schema.js';
 import { createCoach, type Coach } from '../coach/handle-turn.js';
 import type { Rephraser } from '../coach/rephraser.js';
@@ -64,7 +65,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     else served.push({ name: definition.name, keyPrefix: definition.keyPrefix, channel: await definition.create(context, settings) });
   }
   const app = createAppServer({ content, store, logger, channels: served, off });
-  const address = await app.listen(config.port, config.host);
+  let address: Awaited<ReturnType<typeof app.listen>>;
+  try {
+    address = await app.listen(config.port, config.host);
+  } catch (error) {
+    await app.close().catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new CoachError('config_invalid', `cannot listen on ${config.host} port ${config.port} (${code}): check HOST and PORT.`, error);
+  }
   try {
     for (const { channel } of served) await channel.start();
   } catch (error) {

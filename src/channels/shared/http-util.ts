@@ -5,6 +5,15 @@ export class HttpError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
 }
 
+/** A %-encoded path segment, decoded; broken encoding is the caller's mistake (400), not ours. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'malformed path');
+  }
+}
+
 /** Reads the whole request body, refusing more than `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];

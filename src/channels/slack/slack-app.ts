@@ -5,6 +5,7 @@
 // processed after; Slack's retries carry the same event id, which the coach processes once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { BotReply } from '../../coach/bot-reply.js';
@@ -18,6 +19,11 @@ import { ACTION_ID, parseBlockAction, parseDirectMessage, parseHomeOpened, parse
 import { answeredBlocks, renderForSlack, renderHomeView, renderUpload } from './render.js';
 
 import { SLACK_EVENTS_PATH } from './channel.js';
+import { checkSlackRequest } from './check-request.js';
+import { HttpError, readBody } from '../shared/http-util.js';
+
+/** Slack's events and interactions are small; bolt's own limit is 4 MB. */
+const SLACK_BODY_LIMIT = 1024 * 1024;
 export const SLASH_COMMAND = '/gentlepath';
 
 export interface SlackOptions {
@@ -39,7 +45,7 @@ export interface SlackOptions {
 export interface SlackChannel {
   readonly mode: 'http' | 'socket';
   /** HTTP mode: serves POST /slack/events. */
-  handle(req: IncomingMessage, res: ServerResponse): void;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** Socket Mode: connects. HTTP mode: nothing to do. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -168,12 +174,16 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
 
   return {
     mode: socketMode ? 'socket' : 'http',
-    handle(req, res) {
+    async handle(req, res) {
       if (!receiver) {
         res.writeHead(404).end();
         return;
       }
-      receiver.requestListener(req, res);
+      const body = await readBody(req, SLACK_BODY_LIMIT);
+      const check = checkSlackRequest(req.headers, body, options.signingSecret!, Math.floor(now().getTime() / 1000));
+      if (check !== 'ok') throw new HttpError(check === 'unsigned' ? 401 : 400, check === 'unsigned' ? 'invalid signature' : 'malformed request');
+      // bolt reads the body itself: hand it the same bytes, with the request's headers, method and URL.
+      receiver.requestListener(Object.assign(Readable.from([body]), { headers: req.headers, method: req.method, url: req.url, socket: req.socket }) as unknown as IncomingMessage, res);
     },
     async start() {
       try {

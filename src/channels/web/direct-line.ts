@@ -18,7 +18,7 @@ import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { Store } from '../../coach/store-port.js';
 import type { UserEvent } from '../../coach/user-event.js';
 import type { WebTranscripts } from '../../store/web-transcripts.js';
-import { HttpError, isLoopback, readJson, sendJson } from '../shared/http-util.js';
+import { decodePathSegment, HttpError, isLoopback, readJson, sendJson } from '../shared/http-util.js';
 import { conversationTag, errorFields, type Logger } from '../../logger.js';
 import { JOIN_EVENT, parsePostedActivity, postedActivitySchema } from './parse.js';
 import { renderForWeb, type OutboundActivity } from './render.js';
@@ -300,7 +300,7 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
     }
     const match = /^\/conversations\/([^/]+)(\/activities)?$/.exec(path);
     if (!match) return false;
-    const id = authorize(req, decodeURIComponent(match[1]!));
+    const id = authorize(req, decodePathSegment(match[1]!));
     const conv = conversation(id);
     if (!match[2] && method === 'GET') {
       sendJson(res, 200, await session(id, req, url.searchParams.get('watermark')));
@@ -374,7 +374,13 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
         refuse(socket, '403 Forbidden');
         return true;
       }
-      const id = decodeURIComponent(match[1]!);
+      let id: string;
+      try {
+        id = decodePathSegment(match[1]!);
+      } catch {
+        refuse(socket, '400 Bad Request');
+        return true;
+      }
       if (verify(url.searchParams.get('t')) !== id) {
         refuse(socket, '403 Forbidden');
         return true;
