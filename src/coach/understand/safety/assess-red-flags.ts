@@ -75,6 +75,10 @@ const SUBJECTS = new Set(['i', 'you', 'it', 'that', 'this', 'there', 'we', 'they
 /** A new question begins after the mention ("... what lube do you recommend?", "..., is that normal?"). */
 function questionStartsAfter(v: MessageView, m: Mention): boolean {
   const s = v.a.seg.sentence[m.start];
+  // "is spotting ever expected ... or is it ...?": the sentence opened as a question before the mention
+  const first = v.a.tokens.findIndex((t, i) => v.a.seg.sentence[i] === s && t.kind === 'word' && !['so', 'and', 'but', 'ok', 'also', 'just', 'quick', 'q', 'hi', 'hey', 'sorry', 'question'].includes(t.surface));
+  if (first >= 0 && first < m.start && (['what', 'how', 'which', 'why', 'when', 'where', 'who'].includes(v.a.tokens[first]!.surface)
+    || WH_AFTER.has(v.a.tokens[first]!.surface) && SUBJECTS.has(v.a.tokens[first + 1]?.surface ?? '') || WH_AFTER.has(v.a.tokens[first]!.surface) && first + 1 === m.start)) return false;
   for (let i = m.end + 1; i < v.a.tokens.length && v.a.seg.sentence[i] === s; i++) {
     const w = v.a.tokens[i]!.surface;
     if (WH_AFTER.has(w) && SUBJECTS.has(v.a.tokens[i + 1]?.surface ?? '')) return true;
