@@ -98,12 +98,12 @@ function findItem(content: Content, id: string) {
   return index.get(id);
 }
 
-function renderItem(content: Content, id: string, field: 'text' | 'question' | 'advice' | 'confirm'): RenderedText {
+function renderItem(content: Content, id: string, field: 'text' | 'question' | 'advice' | 'confirm' | 'when_unlocked'): RenderedText {
   const item = findItem(content, id);
   if (!item) throw new Error(`content item ${id} is missing from flows/`);
   const text = (item as Record<string, unknown>)[field];
   if (typeof text !== 'string') throw new Error(`content item ${id} has no ${field}`);
-  const title = 'title' in item && field === 'text' ? `${item.title}\n` : '';
+  const title = 'title' in item && (field === 'text' || field === 'when_unlocked') ? `${item.title}\n` : '';
   return { id, text: fill(`${title}${text}`, {}), rephrasable: item.rephrasable };
 }
 

@@ -56,6 +56,8 @@ export const topicSchema = z.object({
   text: z.string(),
   /** Ways people phrase it; matched by words, stems and synonyms, not verbatim. */
   phrases: z.array(z.string().min(2)).min(3),
+  /** The answer once gentle strength work is unlocked, where the usual one would say it is still to come. */
+  when_unlocked: z.string().optional(),
 }).strict();
 
 /** A feeling or a bit of small talk, noticed by its words and met with a short, kind, reviewed reply. */

@@ -118,7 +118,8 @@ describe('flows/: graded exposure (track B)', () => {
 describe('flows/: strength and guidance', () => {
   it('carries the strength doses and why it waits', () => {
     const all = content.strength.map((s) => s.text).join('\n');
-    for (const term of ['locked', 'Kegels', 'guarding', '3-4 sets of 5', '2 sets of 10', 'light weight', '20-30 metres', 'ribs', 'not as strong as possible']) {
+    // (These items are shown at the unlock, so they say it comes once comfortable penetration is consistent, not "locked".)
+    for (const term of ['once comfortable penetration is consistent', 'Kegels', 'guarding', '3-4 sets of 5', '2 sets of 10', 'light weight', '20-30 metres', 'ribs', 'not as strong as possible']) {
       expect(all).toContain(term);
     }
   });

@@ -109,6 +109,12 @@ export function createSessionMachine(content: Content) {
     return message('summary.next_checkin', { when: localWhen(at.toISOString(), zone) });
   };
 
+  /** A topic's answer; once strength work is unlocked, the version that says so where the usual one says "later". */
+  const topicSay = (context: SessionContext, id: string): Say => {
+    const unlocked = context.progress?.strengthUnlocked && [...content.troubleshooting, ...content.faq].find((t) => t.id === id)?.when_unlocked;
+    return unlocked ? { kind: 'item', id, field: 'when_unlocked' } : { kind: 'item', id };
+  };
+
   const practiceOf = (day: DaySession): PracticeSession & { key: string } => ({
     key: day.key, day: day.date, step: day.level.step, dilatorSize: day.level.dilatorSize,
     painDuring: day.painDuring, painAfter: day.painAfter, painNextDay: null,
@@ -357,7 +363,7 @@ export function createSessionMachine(content: Content) {
         return { clarify: ids, out: [...context.out, ...again, message('clarify.ask', { options: titles.map((t, i) => `${i + 1}. ${t}`).join('\n') })] };
       }),
       clarifyPicked: assign(({ context, event }) => (event.type === 'CLARIFY_PICK'
-        ? { clarify: null, out: [...context.out, { kind: 'item', id: event.id } as Say, ...shortPrompt(context.prompt)] } : {})),
+        ? { clarify: null, out: [...context.out, topicSay(context, event.id), ...shortPrompt(context.prompt)] } : {})),
       clarifyNeither: assign(({ context }) => ({ clarify: null, out: [...context.out, message('clarify.neither'), ...shortPrompt(context.prompt)] })),
       clarifyDrop: assign({ clarify: null }),
       saveJournal: assign(({ context, event }) => {
@@ -380,10 +386,10 @@ export function createSessionMachine(content: Content) {
         out.push(nextCheckInSay(context.profile, event.facts));
         return { out, day: null, last: null };
       }),
-      answerTopic: assign(({ context, event }) => (event.type === 'TOPIC' ? { out: [...context.out, { kind: 'item', id: event.id } as Say] } : {})),
+      answerTopic: assign(({ context, event }) => (event.type === 'TOPIC' ? { out: [...context.out, topicSay(context, event.id)] } : {})),
       /** A question at any prompt: the answer, then the same prompt in one short line. */
       digress: assign(({ context, event }) => (event.type === 'TOPIC'
-        ? { out: [...context.out, { kind: 'item', id: event.id } as Say, ...(event.reprompt === false ? [] : shortPrompt(context.prompt))] } : {})),
+        ? { out: [...context.out, topicSay(context, event.id), ...(event.reprompt === false ? [] : shortPrompt(context.prompt))] } : {})),
       scheduleClinicianCheck: assign(({ context, event }) => ({ effects: [...context.effects, clinicianCheckJob(event.facts)] })),
       noteRedFlags: assign(({ context, event }) => {
         // A plain "yes" at a safety question reports what that question listed.

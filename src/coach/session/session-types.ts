@@ -30,7 +30,7 @@ export interface DaySession {
 /** Something to say: a scripted message, a field of a content item, or a reply built from the record. */
 export type Say =
   | { kind: 'message'; id: MessageId; vars?: Vars }
-  | { kind: 'item'; id: string; field?: 'text' | 'question' | 'advice' | 'confirm' }
+  | { kind: 'item'; id: string; field?: 'text' | 'question' | 'advice' | 'confirm' | 'when_unlocked' }
   | { kind: 'exercise'; index: number }
   | { kind: 'step'; level: Level }
   | { kind: 'progress' }
