@@ -21,6 +21,8 @@ export const messageIds = {
   'cli.delete_cancelled': [],
   'cli.deleted': ['key'],
   'cli.delete_incomplete': ['key'],
+  // the web page's own notices (flows/channels.yaml)
+  'web.offline': [],
   'disclaimer': [],
   'onboarding.consent_ask': [],
   'onboarding.consent_declined': [],

@@ -40,7 +40,8 @@ export function pageHtml(content: Content): string {
     .replace('{{claim}}', escapeHtml(claimText(content)))
     .replace('{{notice}}', `${say('disclaimer.short')} ${say('web.privacy')}`)
     .replace('{{connecting}}', say('web.connecting'))
-    .replace('{{cannot_connect}}', say('web.cannot_connect'));
+    .replace('{{cannot_connect}}', say('web.cannot_connect'))
+    .replace('{{offline}}', say('web.offline'));
 }
 
 function escapeHtml(text: string): string {
@@ -54,30 +55,44 @@ const PAGE_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>GentlePath</title>
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
 <style>
   html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; background: #f6f4f2; }
   main { display: flex; flex-direction: column; height: 100%; max-width: 760px; margin: 0 auto; background: #fff; }
   header { padding: 10px 16px; border-bottom: 1px solid #e4dfda; }
-  header h1 { font-size: 1.1rem; margin: 0; color: #5a3d5c; }
-  header p { font-size: 0.8rem; margin: 2px 0 0; color: #6b6b6b; }
+  header h1 { font-size: 1.1rem; margin: 0; color: #5a3d5c; display: flex; align-items: center; gap: 8px; }
+  header h1 img { width: 28px; height: 28px; }
+  #offline { margin: 0; padding: 8px 16px; background: #fff4d6; color: #4a3b00; font-size: 0.9rem; border-bottom: 1px solid #e8d7a0; }
+  #offline[hidden] { display: none; }
+  header p { font-size: 0.8rem; margin: 2px 0 0; color: #595959; }
   #webchat { flex: 1; min-height: 0; }
-  #status { padding: 16px; color: #6b6b6b; }
+  #status { padding: 16px; color: #595959; }
   .webchat__text-content { white-space: pre-wrap; }
+  /* Web Chat shows each line of plain text as its own paragraph: keep them close, like lines of one message. */
+  #webchat .webchat__text-content--is-plain { padding-top: 1px; padding-bottom: 1px; }
+  #webchat .webchat__text-content--is-plain:first-child { padding-top: 10px; }
+  #webchat .webchat__text-content--is-plain:last-child { padding-bottom: 10px; }
+  #webchat .webchat__bubble img { max-width: 100%; height: auto; }
 </style>
 </head>
 <body>
 <main>
   <header>
-    <h1>GentlePath</h1>
+    <h1><img src="/icon.svg" alt="">GentlePath</h1>
     <p>{{claim}}</p>
     <p>{{notice}}</p>
   </header>
-  <div id="webchat" role="main"><p id="status" data-cannot-connect="{{cannot_connect}}">{{connecting}}</p></div>
+  <p id="offline" role="status" aria-live="polite" hidden>{{offline}}</p>
+  <div id="webchat"><p id="status" data-cannot-connect="{{cannot_connect}}">{{connecting}}</p></div>
 </main>
 <script src="/webchat.js"></script>
 <script src="/app.js"></script>
 </body>
 </html>
+`;
+
+/** The GentlePath mark: a soft leaf in a circle (favicon, header and the coach's avatar). */
+export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="32" fill="#7a4f7d"/><path d="M20 44c0-14 9-24 26-26-1 17-11 26-24 26" fill="#f3e6f1"/><path d="M20 44c5-9 11-15 19-19" stroke="#7a4f7d" stroke-width="2.5" fill="none" stroke-linecap="round"/></svg>
 `;
 
 export const APP_JS = `(function () {
@@ -96,14 +111,42 @@ export const APP_JS = `(function () {
       token: session.token, conversationId: session.conversationId, webSocket: true
     });
     var joined = false;
+    var connection = 1;
+    var rejected = false;
+    var offline = document.getElementById('offline');
+    function showOffline() {
+      var down = !navigator.onLine || rejected || (joined && connection !== 2);
+      if (offline) offline.hidden = !down;
+    }
+    window.addEventListener('online', showOffline);
+    window.addEventListener('offline', showOffline);
+    // Asked for a time zone, the page offers the one this browser is set to, as the first button.
+    function withBrowserZone(action) {
+      var activity = action.payload && action.payload.activity;
+      var zone = '';
+      try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { zone = ''; }
+      if (!zone || !activity || !activity.channelData || activity.channelData.expects !== 'zone') return action;
+      var actions = (activity.suggestedActions && activity.suggestedActions.actions) || [];
+      var offered = [{ type: 'imBack', title: zone, value: zone }].concat(actions.filter(function (a) { return a.value !== zone; }));
+      var changed = Object.assign({}, activity, { suggestedActions: { to: [], actions: offered } });
+      return Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: changed }) });
+    }
     var store = window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !joined) {
             joined = true;
-            // An opening turn: the coach greets a newcomer or shows where a returning user is.
+            // An opening turn: the coach greets a newcomer (a page with history is not greeted again).
             api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: '${JOIN_EVENT}', value: {} } });
           }
+          if (action.type === 'DIRECT_LINE/UPDATE_CONNECTION_STATUS') {
+            // 2 is online; anything else after the first connection means the line is down or coming back.
+            connection = action.payload && action.payload.connectionStatus;
+            showOffline();
+          }
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED') { rejected = true; showOffline(); }
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED') { rejected = false; showOffline(); }
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') action = withBrowserZone(action);
           return next(action);
         };
       };
@@ -111,7 +154,7 @@ export const APP_JS = `(function () {
     window.WebChat.renderWebChat({
       directLine: directLine, store: store, userID: 'user', username: 'You', locale: 'en-US',
       styleOptions: {
-        hideUploadButton: true, suggestedActionLayout: 'flow', botAvatarInitials: 'GP',
+        hideUploadButton: true, suggestedActionLayout: 'flow', botAvatarImage: '/icon.svg', botAvatarInitials: ' ',
         accent: '#7a4f7d', bubbleBorderRadius: 10, bubbleFromUserBorderRadius: 10,
         suggestedActionBorderRadius: 8, sendTimeout: 60000
       }

@@ -8,19 +8,28 @@ export interface OutboundActivity {
   textFormat?: 'plain';
   suggestedActions?: { to: string[]; actions: Array<{ type: 'imBack'; title: string; value: string }> };
   /** The progress chart: Web Chat shows an image/* attachment as an <img> of its contentUrl (the page's CSP allows data:). */
-  attachments?: Array<{ contentType: 'image/svg+xml'; contentUrl: string; name: string }>;
+  attachments?: Array<{ contentType: 'image/svg+xml' | 'application/json'; contentUrl: string; name: string }>;
   /** What the coach is waiting for, for pages and tests (Web Chat ignores it). */
   channelData?: { expects?: string; contentIds?: string[] };
 }
 
+export const EXPORT_FILE_NAME = 'gentlepath-my-data.json';
+
 export function renderForWeb(replies: readonly BotReply[]): OutboundActivity[] {
   return replies.map((reply) => {
     const activity: OutboundActivity = {
-      type: 'message', text: reply.text, textFormat: 'plain',
+      // Code fences are for chat apps that show monospace blocks; this page shows the text as written.
+      type: 'message', text: reply.text.replace(/^```[^\n]*\n?/gm, '').replace(/\n+$/, ''), textFormat: 'plain',
       channelData: { contentIds: reply.contentIds, ...(reply.expects ? { expects: reply.expects } : {}) },
     };
     if (reply.attachment?.kind === 'chart') {
       activity.attachments = [{ contentType: 'image/svg+xml', contentUrl: svgDataUrl(reply.attachment.svg), name: reply.attachment.alt ?? '' }]; // Web Chat uses the name as the image's alt text
+    }
+    // "Export my data" comes as a file to save (the coach's message before it says what it is), not JSON in a bubble.
+    if (reply.attachment?.kind === 'export') {
+      const json = JSON.stringify(reply.attachment.data, null, 2);
+      activity.text = '';
+      activity.attachments = [{ contentType: 'application/json', contentUrl: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`, name: EXPORT_FILE_NAME }];
     }
     if (reply.buttons?.length) {
       activity.suggestedActions = { to: [], actions: reply.buttons.map((b) => ({ type: 'imBack', title: b.label, value: b.value })) };

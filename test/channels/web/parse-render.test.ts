@@ -32,7 +32,9 @@ describe('web render', () => {
     expect(image!.contentType).toBe('image/svg+xml');
     expect(image!.contentUrl.startsWith('data:image/svg+xml;base64,')).toBe(true);
     expect(Buffer.from(image!.contentUrl.split(',')[1]!, 'base64').toString('utf8')).toBe(svg);
-    // An export attachment is not an image.
-    expect(renderForWeb([{ text: '{}', contentIds: [], rephrasable: false, attachment: { kind: 'export', data: {} } }])[0]!.attachments).toBeUndefined();
+    // An export is not an image: it comes as a JSON file to save, and not as JSON text in the bubble.
+    const exported = renderForWeb([{ text: '{"a":1}', contentIds: [], rephrasable: false, attachment: { kind: 'export', data: { a: 1 } } }])[0]!;
+    expect(exported.text).toBe('');
+    expect(exported.attachments).toEqual([{ contentType: 'application/json', name: 'gentlepath-my-data.json', contentUrl: `data:application/json;base64,${Buffer.from(JSON.stringify({ a: 1 }, null, 2)).toString('base64')}` }]);
   });
 });

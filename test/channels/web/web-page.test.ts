@@ -1,0 +1,143 @@
+// The web page as a product, in Debian's chromium at a desktop size (1280x900) and a phone size (390x844):
+// the browser's time zone offered at onboarding, no literal code fences, the chart with its text summary,
+// "export my data" as a file, an offline notice, keyboard use, and an axe check (no serious or critical
+// violations). Screenshots go to test-output/ to be looked at.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../helpers/channel-server.js';
+import { scriptedText } from '../../helpers/scripted-text.js';
+
+const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!CHROMIUM) return;
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  mkdirSync('test-output', { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const line = (id: string) => scriptedText(server.content, id).split('\n')[0]!.split('{')[0]!.slice(0, 60);
+const bubbles = (page: Page) => page.locator('.webchat__bubble__content');
+const waitFor = (page: Page, id: string) => expect.poll(() => bubbles(page).filter({ hasText: line(id) }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+const buttons = (page: Page) => page.locator('.webchat__suggested-actions__button .webchat__suggested-action__text').allInnerTexts();
+async function press(page: Page, label: string): Promise<void> {
+  await page.locator('button.webchat__suggested-actions__button').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }).click();
+}
+async function type(page: Page, text: string): Promise<void> {
+  const box = page.locator('[data-id="webchat-sendbox-input"]');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** Serious and critical axe violations on the page now, as "rule: target" lines. */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => (window as unknown as { axe: { run(o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+describe.skipIf(!CHROMIUM)('the web page as a product', () => {
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+    it(`onboarding with the browser's time zone, progress, export and an offline notice (${name}), with no serious axe violations`, async () => {
+      const context = await browser.newContext({ viewport, timezoneId: 'America/Chicago', bypassCSP: true, acceptDownloads: true });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      page.on('pageerror', (e) => failures.push(e.message));
+      await page.goto(server.url);
+      await waitFor(page, 'onboarding.consent_ask');
+      expect(await page.title()).toBe('GentlePath');
+      await expect.poll(() => page.locator('img.webchat__defaultAvatar, .webchat__imageAvatar img, img[src="/icon.svg"]').count()).toBeGreaterThan(0);
+      for (const answer of ['Yes', 'No', 'No', 'No', 'No']) {
+        await expect.poll(() => buttons(page), { timeout: 20_000 }).toContain(answer);
+        const before = await bubbles(page).count();
+        await press(page, answer);
+        await expect.poll(() => bubbles(page).count(), { timeout: 20_000 }).toBeGreaterThan(before + 1);
+      }
+      await waitFor(page, 'onboarding.ask_time');
+      await type(page, '8pm');
+      await waitFor(page, 'onboarding.ask_timezone');
+      // The browser's own zone is offered first.
+      await expect.poll(async () => (await buttons(page))[0], { timeout: 20_000 }).toBe('America/Chicago');
+      await page.screenshot({ path: `test-output/web-page-${name}-timezone.png` });
+      await press(page, 'America/Chicago');
+      await expect.poll(() => bubbles(page).filter({ hasText: 'America/Chicago' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+
+      await type(page, 'progress');
+      const chart = page.locator('.webchat__bubble__content img[alt]');
+      await expect.poll(() => chart.count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
+      // On a phone the chart fills the bubble's width, not more.
+      const box = await chart.boundingBox();
+      expect(box!.width).toBeLessThanOrEqual(viewport.width);
+      expect(box!.width).toBeGreaterThan(Math.min(viewport.width * 0.6, 300));
+      await chart.scrollIntoViewIfNeeded();
+      // No literal code fences anywhere on the page.
+      expect(await page.locator('#webchat').innerText()).not.toContain('```');
+      await page.screenshot({ path: `test-output/web-page-${name}-progress.png` });
+
+      // "export my data" comes as a file to save, not as JSON in a bubble.
+      await type(page, 'export my data');
+      const link = page.locator('.webchat__bubble a[download], .webchat__bubble a[href^="data:application/json"]').first();
+      await expect.poll(() => link.count(), { timeout: 20_000 }).toBe(1);
+      const href = await link.getAttribute('href');
+      const data = JSON.parse(Buffer.from(href!.split(',')[1]!, 'base64').toString('utf8'));
+      expect(data.conversation.timeZone).toBe('America/Chicago');
+      expect(await page.locator('#webchat').innerText()).not.toContain('"consentAt"');
+
+      expect(await axe(page)).toEqual([]);
+
+      // Offline: a visible notice; back online: gone.
+      await context.setOffline(true);
+      await expect.poll(() => page.locator('#offline').isVisible(), { timeout: 10_000 }).toBe(true);
+      await page.screenshot({ path: `test-output/web-page-${name}-offline.png` });
+      await context.setOffline(false);
+      await expect.poll(() => page.locator('#offline').isVisible(), { timeout: 30_000 }).toBe(false);
+      expect(failures).toEqual([]);
+      await context.close();
+    }, 120_000);
+  }
+
+  it('works by keyboard alone: Tab to the buttons, Enter presses one; the send box takes typing and Enter', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitFor(page, 'onboarding.consent_ask');
+    await expect.poll(() => buttons(page), { timeout: 20_000 }).toEqual(['Yes', 'No']);
+    let reached = '';
+    for (let i = 0; i < 40 && reached !== 'Yes'; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = (await page.evaluate(() => document.activeElement?.textContent ?? '')).trim();
+    }
+    expect(reached).toBe('Yes');
+    await page.keyboard.press('Enter');
+    await waitFor(page, 'onboarding.consent_thanks');
+    await page.locator('[data-id="webchat-sendbox-input"]').focus();
+    await page.keyboard.type('no');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bubbles(page).filter({ hasText: /^no$/ }).count(), { timeout: 20_000 }).toBe(1);
+    await context.close();
+  }, 60_000);
+
+  it('serves its static files compressed and cached', async () => {
+    const res = await fetch(`${server.url}webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(res.headers.get('content-length'))).toBeLessThan(1_500_000);
+    expect(res.headers.get('cache-control')).toMatch(/max-age=86400/);
+    const again = await fetch(`${server.url}webchat.js`, { headers: { 'if-none-match': res.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${server.url}icon.svg`)).headers.get('content-type')).toBe('image/svg+xml');
+  });
+});
