@@ -23,6 +23,11 @@ export const messageIds = {
   'cli.delete_incomplete': ['key'],
   // the web page's own notices (flows/channels.yaml)
   'web.offline': [],
+  'web.calendar_link': [],
+  'web.calendar_missing': [],
+  // the daily check-in as a calendar file (channels/shared/calendar-ics.ts)
+  'calendar.title': [],
+  'calendar.description': [],
   'disclaimer': [],
   'onboarding.consent_ask': [],
   'onboarding.consent_declined': [],

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { defineChannel, type Route } from '../shared/channel.js';
 import { isLoopback } from '../shared/http-util.js';
 import { APP_JS, ICON_SVG, PAGE_CSP, pageHtml, webChatBundle } from './page.js';
+import { renderMessage } from '../../content/render-message.js';
 
 const GET = ['GET', 'HEAD'] as const;
 const ICON = Buffer.from(ICON_SVG);
@@ -54,6 +55,11 @@ export const webChannel = defineChannel<WebSettings>({
     const { createWebChannel, DIRECT_LINE_BASE } = await import('./direct-line.js');
     const web = createWebChannel({
       coach: context.coach, logger: context.logger, transcripts: context.webTranscripts, store: context.store, allowedHosts: settings.allowedHosts,
+      calendar: {
+        title: renderMessage(context.content, 'calendar.title').text,
+        description: renderMessage(context.content, 'calendar.description').text,
+        missing: renderMessage(context.content, 'web.calendar_missing').text,
+      },
     });
     // The page itself answers only on this machine's names too (DNS rebinding).
     const guarded = (handler: Route['handle']): Route['handle'] => (req, res, url) => {

@@ -18,7 +18,9 @@ import type { Coach, Deliver } from '../../coach/handle-turn.js';
 import type { Store } from '../../coach/store-port.js';
 import type { UserEvent } from '../../coach/user-event.js';
 import type { WebTranscripts } from '../../store/web-transcripts.js';
-import { decodePathSegment, HttpError, isLoopback, readJson, sendJson } from '../shared/http-util.js';
+import { decodePathSegment, HttpError, isLoopback, readJson, sendJson, sendText } from '../shared/http-util.js';
+import { checkInCalendar } from '../shared/calendar-ics.js';
+import { readConversationSummary } from '../../coach/conversation-summary.js';
 import { conversationTag, errorFields, type Logger } from '../../logger.js';
 import { JOIN_EVENT, parsePostedActivity, postedActivitySchema } from './parse.js';
 import { renderForWeb, type OutboundActivity } from './render.js';
@@ -71,6 +73,8 @@ export interface WebChannelOptions {
   allowedHosts?: readonly string[];
   limits?: Partial<WebLimits>;
   now?: () => number;
+  /** The calendar file's words (from flows/). */
+  calendar?: { title: string; description: string; missing: string };
 }
 
 export interface WebStats { conversations: number; sockets: number; turns: number }
@@ -285,6 +289,20 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
         headers['set-cookie'] = `${BROWSER_COOKIE}=${id}.${secret}; Path=${DIRECT_LINE_BASE}; HttpOnly; SameSite=Strict; Max-Age=31536000${secure}`;
       }
       sendJson(res, 200, { conversationId: id, token: issue(id), expires_in: limits.tokenSeconds }, headers);
+      return true;
+    }
+    if (path === '/calendar.ics' && (method === 'GET' || method === 'HEAD')) {
+      // The daily check-in for this browser's conversation, as a calendar file (the cookie says whose).
+      const id = await ownedByBrowser(req);
+      const summary = id ? await readConversationSummary(options.store, webConversationKey(id)) : null;
+      const words = options.calendar;
+      if (!id || !summary?.reminderTime || !summary.timeZone || !words) {
+        sendText(res, 404, words?.missing ?? 'no daily check-in time yet');
+        return true;
+      }
+      const ics = checkInCalendar({ time: summary.reminderTime, timeZone: summary.timeZone, title: words.title, description: words.description, key: webConversationKey(id), now: new Date(now()) });
+      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="gentlepath-check-in.ics"', 'cache-control': 'no-store' });
+      res.end(method === 'HEAD' ? undefined : ics);
       return true;
     }
     if (path === '/tokens/refresh' && method === 'POST') {

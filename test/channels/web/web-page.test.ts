@@ -75,6 +75,17 @@ describe.skipIf(!CHROMIUM)('the web page as a product', () => {
       await press(page, 'America/Chicago');
       await expect.poll(() => bubbles(page).filter({ hasText: 'America/Chicago' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
+      // The daily check-in as a calendar file for this browser's conversation (its cookie says whose).
+      const calendar = await page.request.get(`${server.url}v3/directline/calendar.ics`);
+      expect(calendar.status()).toBe(200);
+      expect(calendar.headers()['content-type']).toContain('text/calendar');
+      const ics = await calendar.text();
+      expect(ics).toMatch(/DTSTART;TZID=America\/Chicago:\d{8}T200000/);
+      expect(ics).toContain('RRULE:FREQ=DAILY');
+      expect(ics.toLowerCase()).not.toContain('vaginismus');
+      expect((await fetch(`${server.url}v3/directline/calendar.ics`)).status).toBe(404);
+      expect(await page.locator('a#calendar').getAttribute('href')).toBe('/v3/directline/calendar.ics');
+
       await type(page, 'progress');
       const chart = page.locator('.webchat__bubble__content img[alt]');
       await expect.poll(() => chart.count(), { timeout: 20_000 }).toBe(1);
