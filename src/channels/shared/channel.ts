@@ -17,8 +17,8 @@ export type ChannelConfig = Partial<Config> & Pick<Config, 'host'>;
 export interface ChannelContext {
   coach: Coach;
   content: Content;
-  /** Read-only use of the coach's store (App Home), and where proactive references are kept. */
-  store: Pick<Store, 'loadConversation'>;
+  /** Read-only use of the coach's store (App Home, the physio summary), and where proactive references are kept. */
+  store: Pick<Store, 'loadConversation' | 'exportUser'>;
   refs: ConversationRefs;
   /** The local web page's browser claims and transcripts. */
   webTranscripts: WebTranscripts;

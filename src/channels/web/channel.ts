@@ -7,6 +7,8 @@ import { defineChannel, type Route } from '../shared/channel.js';
 import { isLoopback } from '../shared/http-util.js';
 import { APP_JS, ICON_SVG, PAGE_CSP, pageHtml, webChatBundle } from './page.js';
 import { renderMessage } from '../../content/render-message.js';
+import { readConversationSummary } from '../../coach/conversation-summary.js';
+import { physioSummaryHtml } from './physio-summary.js';
 
 const GET = ['GET', 'HEAD'] as const;
 const ICON = Buffer.from(ICON_SVG);
@@ -55,6 +57,11 @@ export const webChannel = defineChannel<WebSettings>({
     const { createWebChannel, DIRECT_LINE_BASE } = await import('./direct-line.js');
     const web = createWebChannel({
       coach: context.coach, logger: context.logger, transcripts: context.webTranscripts, store: context.store, allowedHosts: settings.allowedHosts,
+      summaryPage: async (key, includeJournal) => {
+        const summary = await readConversationSummary(context.store, key);
+        if (!summary) return null;
+        return physioSummaryHtml(context.content, await context.store.exportUser(key), summary, { now: new Date(), includeJournal });
+      },
       calendar: {
         title: renderMessage(context.content, 'calendar.title').text,
         description: renderMessage(context.content, 'calendar.description').text,

@@ -20,6 +20,7 @@ import type { UserEvent } from '../../coach/user-event.js';
 import type { WebTranscripts } from '../../store/web-transcripts.js';
 import { decodePathSegment, HttpError, isLoopback, readJson, sendJson, sendText } from '../shared/http-util.js';
 import { checkInCalendar } from '../shared/calendar-ics.js';
+import { SUMMARY_CSP } from './physio-summary.js';
 import { readConversationSummary } from '../../coach/conversation-summary.js';
 import { conversationTag, errorFields, type Logger } from '../../logger.js';
 import { JOIN_EVENT, parsePostedActivity, postedActivitySchema } from './parse.js';
@@ -73,6 +74,8 @@ export interface WebChannelOptions {
   allowedHosts?: readonly string[];
   limits?: Partial<WebLimits>;
   now?: () => number;
+  /** The printable summary for the physio of a conversation, or null when it has nothing yet. */
+  summaryPage?: (key: string, includeJournal: boolean) => Promise<string | null>;
   /** The calendar file's words (from flows/). */
   calendar?: { title: string; description: string; missing: string };
 }
@@ -289,6 +292,15 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
         headers['set-cookie'] = `${BROWSER_COOKIE}=${id}.${secret}; Path=${DIRECT_LINE_BASE}; HttpOnly; SameSite=Strict; Max-Age=31536000${secure}`;
       }
       sendJson(res, 200, { conversationId: id, token: issue(id), expires_in: limits.tokenSeconds }, headers);
+      return true;
+    }
+    if (path === '/summary' && (method === 'GET' || method === 'HEAD')) {
+      // Only this browser's own conversation: the cookie says whose.
+      const id = await ownedByBrowser(req);
+      const html = id && options.summaryPage ? await options.summaryPage(webConversationKey(id), url.searchParams.get('journal') === '1') : null;
+      if (!html) throw new HttpError(404, 'nothing to summarise yet');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': SUMMARY_CSP, 'x-frame-options': 'DENY' });
+      res.end(method === 'HEAD' ? undefined : html);
       return true;
     }
     if (path === '/calendar.ics' && (method === 'GET' || method === 'HEAD')) {

@@ -42,7 +42,8 @@ export function pageHtml(content: Content): string {
     .replace('{{connecting}}', say('web.connecting'))
     .replace('{{cannot_connect}}', say('web.cannot_connect'))
     .replace('{{offline}}', say('web.offline'))
-    .replace('{{calendar}}', say('web.calendar_link'));
+    .replace('{{calendar}}', say('web.calendar_link'))
+    .replace('{{physio}}', say('web.physio_link'));
 }
 
 function escapeHtml(text: string): string {
@@ -83,7 +84,7 @@ const PAGE_HTML = `<!doctype html>
     <h1><img src="/icon.svg" alt="">GentlePath</h1>
     <p>{{claim}}</p>
     <p>{{notice}}</p>
-    <p><a id="calendar" href="/v3/directline/calendar.ics" download="gentlepath-check-in.ics">{{calendar}}</a></p>
+    <p><a id="calendar" href="/v3/directline/calendar.ics" download="gentlepath-check-in.ics">{{calendar}}</a> · <a id="physio" href="/v3/directline/summary" target="_blank" rel="noopener">{{physio}}</a></p>
   </header>
   <p id="offline" role="status" aria-live="polite" hidden>{{offline}}</p>
   <div id="webchat"><p id="status" data-cannot-connect="{{cannot_connect}}">{{connecting}}</p></div>

@@ -110,6 +110,23 @@ describe.skipIf(!CHROMIUM)('the web page as a product', () => {
 
       expect(await axe(page)).toEqual([]);
 
+      // A summary for the physio: a printable page of this browser's own record; the journal only when ticked.
+      const summary = await context.newPage();
+      await summary.goto(`${server.url}v3/directline/summary`);
+      expect(await summary.locator('h1').innerText()).toBe(scriptedText(server.content, 'physio.title'));
+      expect(await summary.locator('table').count()).toBe(1);
+      await expect.poll(() => summary.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      const journalHeading = scriptedText(server.content, 'physio.journal_heading');
+      expect(await summary.locator('h2', { hasText: journalHeading }).count()).toBe(0);
+      await summary.locator('input[name="journal"]').check();
+      await summary.locator('form button').click();
+      await expect.poll(() => summary.locator('h2', { hasText: journalHeading }).count()).toBe(1);
+      expect(summary.url()).toContain('journal=1');
+      expect(await axe(summary)).toEqual([]);
+      await summary.screenshot({ path: `test-output/web-page-${name}-physio-summary.png`, fullPage: true });
+      await summary.close();
+      expect((await fetch(`${server.url}v3/directline/summary`)).status).toBe(404);
+
       // Offline: a visible notice; back online: gone.
       await context.setOffline(true);
       await expect.poll(() => page.locator('#offline').isVisible(), { timeout: 10_000 }).toBe(true);
