@@ -24,6 +24,7 @@ const NOT_USER_FACING: Record<string, string> = {
   'src/errors.ts': 'error codes',
   'src/logger.ts': 'logs',
   'src/channels/web/page.ts': 'the page template (markup, styles, script); its visible text is checked below',
+  'src/channels/web/physio-summary.ts': 'the summary page template (markup, styles); every visible word is rendered from flows/ (physio.*)',
 };
 
 /** Single literals that look like words but are not shown as such, and why. */
@@ -33,6 +34,8 @@ const ALLOWED: Array<{ file: string; literal: string; why: string }> = [
   { file: 'src/coach/render-replies.ts', literal: 'I pressed yes by mistake', why: 'a button value: the command the understanding reads back' },
   { file: 'src/channels/botframework/channel.ts', literal: 'refusing to listen on ${config.host}: without MicrosoftAppId, /api/messages runs in local mode with no authentication. Use HOST=127.0.0.1, set MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId, or set GENTLEPATH_ALLOW_PUBLIC_LOCAL_MODE=1 if you really mean it.', why: 'a start-up error for the operator (the line after throw)' },
   { file: 'src/channels/terminal/terminal-chat.ts', literal: '(ignored "${line}": not a date)', why: 'scripted mode for developers (@now lines)' },
+  { file: 'src/channels/shared/calendar-ics.ts', literal: 'PRODID:-//GentlePath//Daily check-in//EN', why: 'the calendar file\'s product id (RFC 5545), not shown' },
+  { file: 'src/channels/web/direct-line.ts', literal: 'attachment; filename="gentlepath-check-in.ics"', why: 'an HTTP header (the saved file\'s name)' },
 ];
 
 /** A line that only logs, throws, answers an HTTP client with an error or imports: its strings go to operators or client programs. */
@@ -119,7 +122,7 @@ describe('user-visible text lives in flows/', () => {
       .replace(/<[^>]+>/g, '\n').split('\n').map((t) => t.trim()).filter(Boolean)
       .map((t) => t.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
     const say = (id: Parameters<typeof renderMessage>[1]) => renderMessage(content, id).text;
-    expect(visible).toEqual(['GentlePath', claimText(content), `${say('disclaimer.short')} ${say('web.privacy')}`, say('web.connecting')]);
+    expect(visible).toEqual(['GentlePath', claimText(content), `${say('disclaimer.short')} ${say('web.privacy')}`, say('web.calendar_link'), say('web.physio_link'), say('web.offline'), say('web.connecting')]);
     expect(html).toContain(`data-cannot-connect="${say('web.cannot_connect')}"`);
   });
 });

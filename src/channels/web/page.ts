@@ -67,7 +67,7 @@ const PAGE_HTML = `<!doctype html>
   #offline { margin: 0; padding: 8px 16px; background: #fff4d6; color: #4a3b00; font-size: 0.9rem; border-bottom: 1px solid #e8d7a0; }
   #offline[hidden] { display: none; }
   header p { font-size: 0.8rem; margin: 2px 0 0; color: #595959; }
-  header a { color: #6a3f6d; }
+  header a { color: #6a3f6d; margin-right: 12px; }
   #webchat { flex: 1; min-height: 0; }
   #status { padding: 16px; color: #595959; }
   .webchat__text-content { white-space: pre-wrap; }
@@ -84,7 +84,7 @@ const PAGE_HTML = `<!doctype html>
     <h1><img src="/icon.svg" alt="">GentlePath</h1>
     <p>{{claim}}</p>
     <p>{{notice}}</p>
-    <p><a id="calendar" href="/v3/directline/calendar.ics" download="gentlepath-check-in.ics">{{calendar}}</a> · <a id="physio" href="/v3/directline/summary" target="_blank" rel="noopener">{{physio}}</a></p>
+    <p><a id="calendar" href="/v3/directline/calendar.ics" download="gentlepath-check-in.ics">{{calendar}}</a> <a id="physio" href="/v3/directline/summary" target="_blank" rel="noopener">{{physio}}</a></p>
   </header>
   <p id="offline" role="status" aria-live="polite" hidden>{{offline}}</p>
   <div id="webchat"><p id="status" data-cannot-connect="{{cannot_connect}}">{{connecting}}</p></div>
