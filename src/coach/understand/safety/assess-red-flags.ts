@@ -288,7 +288,7 @@ export function assessRedFlags(v: MessageView): FlagFindings {
     const painNamed = has(v, m, 'pain', 'message');
     note('red.lasting_pain', hours >= 48 && painNamed ? g : g === 'clear' ? 'possible' : g, 'not settling');
   }
-  // "What are the warning signs?", "which symptoms mean I should stop?": a question about red flags in general.
+  // "Which signs mean I should stop?", "what symptoms are a reason to pause?": a question about red flags in general.
   for (const m of all(v, 'warning_signs')) {
     const asking = inQuestion(v, m) || all(v, 'general_frame').length > 0;
     if (asking && !reported(v, m) && found.size === 0) note('red.any', 'asked', `question '${m.source}'`);

@@ -28,7 +28,7 @@ export function assessSafety(a: Analysis, index: LexiconIndex): SafetyResult {
       : s ? { f: s, about: 'self' as const } : o ? { f: o, about: 'others' as const } : undefined;
     if (pick) result.crisis = { grade: pick.f.grade, about: pick.about, why: [...self, ...others].map((f) => f.why) };
     const flags = assessRedFlags(v);
-    // a question about red flags in general ("what are the warning signs?") is about all of them
+    // a question about red flags in general ("which signs mean I should stop?") is about all of them
     if (flags.has('red.any')) { flags.delete('red.any'); if (flags.size === 0) for (const id of FLAG_ORDER) flags.set(id, { grade: 'asked', why: 'general question' }); }
     // the wide nets (a word of finality, despair, a refusal met with displeasure) give way to a symptom report:
     // "the bleeding is gone", "the pain is killing me, it won't end" are about the body

@@ -56,7 +56,7 @@ describe('red flags: unclear -> asked about or answered, never a pause', () => {
 
 describe('red flags: questions about them are answered, not treated as a report', () => {
   it.each([
-    ['how much bleeding is too much?', 'rf.bleeding'], ['what counts as a fever for this?', 'rf.fever'], ['what are the warning signs?', 'rf.bleeding'],
+    ['how much bleeding is too much?', 'rf.bleeding'], ['what counts as a fever for this?', 'rf.fever'], ['which signs mean I should stop practising?', 'rf.bleeding'],
     ['when should I worry about a smell?', 'rf.odour'],
   ])('%j -> answered (%s)', (text, id) => {
     const r = flags(text);
