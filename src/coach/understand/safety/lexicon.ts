@@ -21,9 +21,9 @@ export const CONCEPTS = [
   'blood', 'blood_colour', 'blood_mark', 'practice_object', 'period', 'period_ruled_out', 'explained',
   'fever', 'fever_number', 'temperature', 'smell', 'smell_bad', 'smell_ok', 'infection', 'discharge', 'discharge_odd', 'itch', 'pee',
   'burn', 'often', 'swollen', 'lump', 'lump_strong', 'lump_place', 'not_lump_place', 'pressure', 'persistent', 'pain', 'sharp',
-  'escalate', 'stopped_practice', 'not_settled', 'day_word', 'day_unit', 'number_word', 'short_unit',
-  // questions
-  'question_opener', 'generic', 'report', 'warning_signs', 'general_frame',
+  'escalate', 'not_settled',
+  // questions and reports
+  'report', 'warning_signs', 'general_frame',
 ] as const;
 export type Concept = typeof CONCEPTS[number];
 

@@ -114,15 +114,6 @@ export function hedged(v: MessageView, m: Mention, scope: Scope = 'clause'): boo
   return has(v, m, 'hedge', scope) || polarity(v, m) === 'unsure';
 }
 
-/** Token index after the mention's last word, skipping nothing. */
-export function wordAfter(v: MessageView, m: Mention, k = 1): string {
-  return v.a.tokens[m.end + k]?.surface ?? '';
-}
-
-export function wordBefore(v: MessageView, m: Mention, k = 1): string {
-  return v.a.tokens[m.start - k]?.surface ?? '';
-}
-
 /** Does any mention of `concept` overlap the words of `m`? (an idiom covering "killing me") */
 export function covered(v: MessageView, m: Mention, concept: Concept): boolean {
   return (v.by.get(concept) ?? []).some((x) => x.start <= m.end && x.end >= m.start);

@@ -14,5 +14,3 @@ export interface SafetyResult {
   /** The check itself failed: treated as a possible crisis (ask), never as "nothing found". */
   failed?: boolean;
 }
-
-export const NOTHING: SafetyResult = { redFlags: [], maybeRedFlags: [], askedRedFlags: [] };

@@ -71,7 +71,8 @@ export function tagConcepts(a: Analysis, index: LexiconIndex): Mention[] {
     }
     if (!matched && a.unknown[i] && surface.length >= 5) {
       for (const f of index.fuzzy) {
-        if (Math.abs(f.word.length - surface.length) <= 1 && withinOneEdit(surface, f.word)) {
+        // a typo keeps the first letter: "bleding" is bleeding, "eight" is not "weight"
+        if (f.word[0] === surface[0] && Math.abs(f.word.length - surface.length) <= 1 && withinOneEdit(surface, f.word)) {
           out.push({ concept: f.concept, start: i, end: i, source: f.pattern.source, fuzzy: true });
         }
       }
