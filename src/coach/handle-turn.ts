@@ -11,6 +11,7 @@ import { localDay } from './local-time.js';
 import { planRedelivery } from './redelivery-plan.js';
 import { renderReplies } from './render-replies.js';
 import { applyRephraser, type Rephraser } from './rephraser.js';
+import { fitLevel, ladderOf } from './progression/levels.js';
 import { createSessionMachine, emptyContext, type SessionMachine } from './session/session-machine.js';
 import type { SessionContext, TurnFacts } from './session/session-types.js';
 import { choiceNames, expectation, runTurn, type Snapshot } from './turn-policy.js';
@@ -218,9 +219,7 @@ function restore(machine: SessionMachine, content: Content, stored: unknown, con
   const context = (stored as { context?: SessionContext }).context;
   const progress = context?.progress;
   if (!context || !progress) return initialTransition(machine)[0];
-  const step = Math.min(Math.max(1, progress.step), content.steps.length);
-  const usesDilator = content.steps.find((s) => s.number === step)?.uses_dilator ?? false;
-  const dilatorSize = usesDilator ? Math.min(progress.dilatorSize ?? 1, content.parameters.dilator.sizes) : null;
+  const { step, dilatorSize } = fitLevel(progress, ladderOf(content));
   const value = (stored as { value?: unknown }).value;
   const paused = JSON.stringify(value ?? '').includes('pausedForEvaluation');
   return machine.resolveState({

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { contentSchema, type Content } from './schema.js';
 import { CoachError } from '../errors.js';
 import { checkMessages } from './render-message.js';
+import { checkSteps } from './check-steps.js';
 import { reviewItems } from './review-items.js';
 
 export const defaultFlowsDir = join(projectRoot, 'flows');
@@ -44,6 +45,10 @@ export function loadContent(dir: string = defaultFlowsDir): Content {
     throw new CoachError('content_invalid', `flows/${origin.get(String(section)) ?? '?'}: ${where}: ${issue.message}`);
   }
   const content = result.data;
+  const stepProblems = checkSteps(content);
+  if (stepProblems.length > 0) {
+    throw new CoachError('content_invalid', stepProblems.map((p) => `flows/${origin.get(p.section) ?? '?'}: ${p.text}`).join('; '));
+  }
   assertUniqueIds(content);
   assertReviewsRecordedOnce(content);
   const problems = checkMessages(content);

@@ -44,7 +44,14 @@ export const stepSchema = z.object({
   target: z.string(),
   /** Suggested hold, in seconds, when the step has one. */
   hold_seconds: range.optional(),
+  /** Practised with a dilator: the coach names today's size (the level in words, exposure.dilator_size). */
   uses_dilator: z.boolean().default(false),
+  /**
+   * Advancing at this step means the next dilator size, one at a time up to parameters.dilator.sizes, before the
+   * next step; stepping back goes one size down. Needs uses_dilator. A dilator step without it is practised at the
+   * size already reached, so an earlier step must go through the sizes (src/content/check-steps.ts).
+   */
+  advance_by_size: z.boolean().default(false),
 }).strict();
 
 export const scheduleDaySchema = z.object({ ...reviewed, days: range, text: z.string() }).strict();
@@ -111,7 +118,12 @@ export const parametersSchema = z.object({
     repeat_within_days: z.number().int().min(1),
   }).strict(),
   stall: z.object({ days: z.number().int().min(28).max(42) }).strict(),
-  strength: z.object({ comfortable_days: z.number().int().min(1), window_days: z.number().int().min(1), min_step: z.number().int().min(1) }).strict(),
+  strength: z.object({
+    comfortable_days: z.number().int().min(1),
+    window_days: z.number().int().min(1),
+    /** Steps from this number up count as penetration practice (a step number from exposure.yaml; src/content/check-steps.ts). */
+    min_step: z.number().int().min(1),
+  }).strict().refine((s) => s.comfortable_days <= s.window_days, 'comfortable_days must fit in window_days'),
   sessions_per_day: range,
   dilator: z.object({ sizes: z.number().int().min(1) }).strict(),
 }).strict();

@@ -1,6 +1,6 @@
 // The comfort rule as a decision: stay, advance or step back, always with a reason (an id and values; flows/ has its words).
 import type { Parameters } from '../../content/schema.js';
-import { nextLevel, previousLevel } from './levels.js';
+import { lastStep, nextLevel, previousLevel, type Ladder } from './levels.js';
 import { hasHighRating, isComfortable, practiceDays, type PracticeDay } from './practice-days.js';
 import type { Level, PracticeSession, Progress } from './practice.js';
 import { addDays, daysBetween, latestRating, sessionStart } from './practice.js';
@@ -29,7 +29,7 @@ export interface Clock {
  * Safety first: a spike steps back; any rating above the limit in the deciding window blocks an advance.
  */
 export function decideProgression(
-  sessions: readonly PracticeSession[], progress: Progress, params: Parameters, clock: Clock, lastStep: number,
+  sessions: readonly PracticeSession[], progress: Progress, params: Parameters, clock: Clock, ladder: Ladder,
 ): Decision {
   const max = params.comfort.max_pain;
   const resting = progress.restUntil !== null && Date.parse(progress.restUntil) > Date.parse(clock.now);
@@ -47,7 +47,7 @@ export function decideProgression(
     const reason = spike;
     // A spike during a running rest lengthens the rest (as a repeat) at the same easier level.
     if (resting) return { kind: 'stepBack', to: { step: progress.step, dilatorSize: progress.dilatorSize }, restHours, reason, extends: true };
-    return { kind: 'stepBack', to: previousLevel(progress), restHours, reason };
+    return { kind: 'stepBack', to: previousLevel(progress, ladder), restHours, reason };
   }
   if (resting) {
     return { kind: 'stay', reason: { id: 'resting', values: {} } };
@@ -60,7 +60,7 @@ export function decideProgression(
     }
     return { kind: 'stay', reason: { id: 'rest_over_waiting', values: { max } } };
   }
-  if (progress.step >= lastStep) {
+  if (progress.step >= lastStep(ladder)) {
     return { kind: 'stay', reason: { id: 'last_step', values: {} } };
   }
 
@@ -74,7 +74,7 @@ export function decideProgression(
   if (atLevel.length < minDays) {
     return { kind: 'stay', reason: { id: 'min_days', values: { practised: atLevel.length, min_days: minDays } } };
   }
-  const to = nextLevel(progress, lastStep, params.dilator.sizes);
+  const to = nextLevel(progress, ladder);
   const counts = { comfortable, window: window.length, max };
   if (comfortable < needed) {
     return { kind: 'stay', reason: { id: 'not_enough', values: { ...counts, needed, window_days: windowDays } } };

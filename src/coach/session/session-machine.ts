@@ -4,7 +4,7 @@ import { assign, setup } from 'xstate';
 import type { Content } from '../../content/schema.js';
 import { renderMessage } from '../../content/render-message.js';
 import { decideProgression, applyDecision, type Decision } from '../progression/decide-progression.js';
-import { previousLevel } from '../progression/levels.js';
+import { ladderOf, previousLevel, usesDilator } from '../progression/levels.js';
 import { daysBetween, startProgress, type PracticeSession, type Progress } from '../progression/practice.js';
 import { shouldSuggestSpecialist } from '../progression/stall.js';
 import { checkStrengthUnlock } from '../progression/strength.js';
@@ -58,7 +58,7 @@ const crisisQuestionFrom = (from: string) => ({ target: '#coach.confirmingCrisis
 
 export function createSessionMachine(content: Content) {
   const params = content.parameters;
-  const lastStep = content.steps.length;
+  const ladder = ladderOf(content);
   const circuit = content.circuit;
 
   /** The last practice day still waiting for its next-day rating, if it was yesterday or the day before. */
@@ -84,7 +84,7 @@ export function createSessionMachine(content: Content) {
   /** Decides with the record as it now stands, applies the decision and says it, with the strength unlock when it comes. */
   const decide = (context: SessionContext, log: PracticeSession[], facts: TurnFacts): Partial<SessionContext> => {
     const progress = context.progress ?? startProgress(facts.today);
-    const decision = decideProgression(log, progress, params, facts, lastStep);
+    const decision = decideProgression(log, progress, params, facts, ladder);
     let next = applyDecision(progress, decision, facts);
     const out = [...context.out, ...sayDecision(decision, next, progress, context.profile.timeZone ?? 'UTC')];
     const effects = decision.kind === 'stepBack' && next.restUntil ? [...context.effects, restEndJob(next.restUntil)] : context.effects;
@@ -121,7 +121,7 @@ export function createSessionMachine(content: Content) {
   });
 
   const stepBackOneLevel = (progress: Progress | null, today: string): Progress | null =>
-    progress && { ...progress, ...previousLevel(progress), levelSince: today, restUntil: null, restFrom: null, returnTo: null };
+    progress && { ...progress, ...previousLevel(progress, ladder), levelSince: today, restUntil: null, restFrom: null, returnTo: null };
 
   /** Records a rating for the session of the day and, for the after and next-day ratings, decides again. */
   const rateSession = (context: SessionContext, facts: TurnFacts, slot: RatingSlot, value: number, progressBefore: Progress | null): Partial<SessionContext> => {
@@ -298,7 +298,7 @@ export function createSessionMachine(content: Content) {
         const says: Say[] = [];
         if (progress.restUntil && Date.parse(progress.restUntil) > Date.parse(event.facts.now)) says.push(message('exposure.rest_day', { until: localWhen(progress.restUntil, zone) }));
         says.push({ kind: 'step', level });
-        if (level.dilatorSize && content.steps.find((s) => s.number === level.step)?.uses_dilator) says.push(message('exposure.dilator_size', { size: level.dilatorSize }));
+        if (level.dilatorSize && usesDilator(ladder, level.step)) says.push(message('exposure.dilator_size', { size: level.dilatorSize }));
         says.push(message('exposure.controls'));
         return { ...current, day: context.day && { ...context.day, level }, out: [...(current.out ?? context.out), ...says], prompt: says };
       }),

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDecision, decideProgression } from '../../../src/coach/progression/decide-progression.js';
 import type { Level } from '../../../src/coach/progression/practice.js';
-import { LAST_STEP, OK, OK_PENDING, PARAMS, clockOn, day, days, progressAt, session, withParams, type Ratings } from './params.js';
+import { LADDER, LAST_STEP, OK, OK_PENDING, PARAMS, clockOn, day, days, progressAt, session, withParams, type Ratings } from './params.js';
 import { reasonText } from '../../../src/coach/reason-text.js';
 import { loadContent } from '../../../src/content/load-content.js';
 
@@ -17,7 +17,7 @@ const MISSED: Ratings = [1, null, null]; // a practice day with a missing rating
 
 const decideAt = (level: Level, ratings: Ratings[], params = PARAMS) => {
   const sessions = days(1, ratings, level);
-  return decideProgression(sessions, progressAt(level), params, clockOn(day(ratings.length + 1)), LAST_STEP);
+  return decideProgression(sessions, progressAt(level), params, clockOn(day(ratings.length + 1)), LADDER);
 };
 
 describe('advance: 3 of the last 4 practice days comfortable, including the day after the latest', () => {
@@ -45,7 +45,7 @@ describe('advance: 3 of the last 4 practice days comfortable, including the day 
 
   it('counts practice days, not calendar days: gaps between practice days do not matter', () => {
     const sessions = [session(day(1), OK, STEP2), session(day(5), OK, STEP2), session(day(12), OK, STEP2)];
-    expect(decideProgression(sessions, progressAt(STEP2), PARAMS, clockOn(day(13)), LAST_STEP).kind).toBe('advance');
+    expect(decideProgression(sessions, progressAt(STEP2), PARAMS, clockOn(day(13)), LADDER).kind).toBe('advance');
   });
 
   it('stays when only 2 of the last 4 days were comfortable, and says how many are needed', () => {
@@ -77,7 +77,7 @@ describe('pending: everything is in place except the next-day rating of the late
 
   it('does not move the user: applying a pending decision changes nothing', () => {
     const progress = progressAt(STEP2);
-    const decision = decideProgression(days(1, [OK, OK, OK_PENDING], STEP2), progress, PARAMS, clockOn(day(3)), LAST_STEP);
+    const decision = decideProgression(days(1, [OK, OK, OK_PENDING], STEP2), progress, PARAMS, clockOn(day(3)), LADDER);
     expect(decision.kind).toBe('pending');
     expect(applyDecision(progress, decision, clockOn(day(3)))).toEqual(progress);
   });
@@ -98,7 +98,7 @@ describe('no advance with a rating above 2/10 anywhere in the 4-day window', () 
 
   it('a high rating in any one session of a day blocks, even when the other sessions that day were fine', () => {
     const sessions = [...days(1, [OK, OK, OK], STEP2), session(day(2), [4, 1, 1], STEP2)];
-    expect(decideProgression(sessions, progressAt(STEP2), PARAMS, clockOn(day(4)), LAST_STEP).kind).toBe('stay');
+    expect(decideProgression(sessions, progressAt(STEP2), PARAMS, clockOn(day(4)), LADDER).kind).toBe('stay');
   });
 
   it('during pain above 2 keeps the user at the step and names the day', () => {
@@ -133,14 +133,14 @@ describe('minimum days at a step', () => {
   it('days before the user (re)started this step do not count', () => {
     // Days 1-3 at step 2, then a step back and a return to step 2 on day 10.
     const sessions = [...days(1, [OK, OK, OK], STEP2), session(day(10), OK, STEP2), session(day(11), OK, STEP2)];
-    const decision = decideProgression(sessions, progressAt(STEP2, day(10)), PARAMS, clockOn(day(12)), LAST_STEP);
+    const decision = decideProgression(sessions, progressAt(STEP2, day(10)), PARAMS, clockOn(day(12)), LADDER);
     expect(decision.kind).toBe('stay');
   });
 
   it('days at another step or another dilator size do not count', () => {
     const size3: Level = { step: 4, dilatorSize: 3 };
     const sessions = [...days(1, [OK, OK, OK], { step: 4, dilatorSize: 2 }), ...days(4, [OK, OK], size3)];
-    expect(decideProgression(sessions, progressAt(size3, day(1)), PARAMS, clockOn(day(6)), LAST_STEP).kind).toBe('stay');
+    expect(decideProgression(sessions, progressAt(size3, day(1)), PARAMS, clockOn(day(6)), LADDER).kind).toBe('stay');
   });
 });
 
@@ -151,7 +151,7 @@ describe('where an advance leads', () => {
     [{ step: 4, dilatorSize: 1 }, { step: 4, dilatorSize: 2 }],
     [{ step: 4, dilatorSize: 5 }, { step: 4, dilatorSize: 6 }],
     [{ step: 4, dilatorSize: 6 }, { step: 5, dilatorSize: 6 }],
-    [{ step: 5, dilatorSize: 6 }, { step: 6, dilatorSize: 6 }],
+    [{ step: 5, dilatorSize: 6 }, { step: 6, dilatorSize: null }],
   ])('from %o to %o', (from, to) => {
     expect(decideAt(from, [OK, OK, OK])).toMatchObject({ kind: 'advance', to });
   });
@@ -163,7 +163,7 @@ describe('where an advance leads', () => {
       const first = 1 + round * 3;
       const sessions = days(first, [OK, OK, OK], progress);
       const clock = clockOn(day(first + 3));
-      const decision = decideProgression(sessions, progress, PARAMS, clock, LAST_STEP);
+      const decision = decideProgression(sessions, progress, PARAMS, clock, LADDER);
       expect(decision.kind).toBe('advance');
       progress = applyDecision(progress, decision, clock);
       sizes.push(progress.step === 4 ? progress.dilatorSize : -progress.step);
@@ -172,14 +172,14 @@ describe('where an advance leads', () => {
   });
 
   it('at the last step there is nowhere further to go', () => {
-    const decision = decideAt({ step: 6, dilatorSize: 6 }, [OK, OK, OK, OK]);
+    const decision = decideAt({ step: 6, dilatorSize: null }, [OK, OK, OK, OK]);
     expect(decision.kind).toBe('stay');
   });
 
   it('applying an advance moves the user, starts the new level today and remembers why', () => {
     const progress = progressAt(STEP2);
     const clock = clockOn(day(4));
-    const decision = decideProgression(days(1, [OK, OK, OK], STEP2), progress, PARAMS, clock, LAST_STEP);
+    const decision = decideProgression(days(1, [OK, OK, OK], STEP2), progress, PARAMS, clock, LADDER);
     const next = applyDecision(progress, decision, clock);
     expect(next).toMatchObject({
       step: 3, dilatorSize: null, levelSince: day(4), lastAdvanceDay: day(4), lastAdvanceReason: decision.reason, restUntil: null,

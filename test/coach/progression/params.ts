@@ -1,6 +1,7 @@
 // Default program parameters (as in flows/program.yaml) and small builders for the progression tests.
 import type { Parameters } from '../../../src/content/schema.js';
 import type { Clock } from '../../../src/coach/progression/decide-progression.js';
+import type { Ladder } from '../../../src/coach/progression/levels.js';
 import type { Level, PracticeSession, Progress } from '../../../src/coach/progression/practice.js';
 import { addDays, startProgress } from '../../../src/coach/progression/practice.js';
 
@@ -14,8 +15,15 @@ export const PARAMS: Parameters = {
   dilator: { sizes: 6 },
 };
 
-/** The program has six steps. */
-export const LAST_STEP = 6;
+/**
+ * The program's steps as the rules see them, as in flows/exposure.yaml: six steps, the dilator at 4 (one size per
+ * advance) and 5 (at the size reached), none at 1-3 and 6. A fixture, so these tests do not move with the content.
+ */
+export const LADDER: Ladder = {
+  steps: [1, 2, 3, 4, 5, 6].map((number) => ({ number, uses_dilator: number === 4 || number === 5, advance_by_size: number === 4 })),
+  sizes: PARAMS.dilator.sizes,
+};
+export const LAST_STEP = LADDER.steps.length;
 
 /** Parameters with some values changed (one family at a time). */
 export function withParams(change: (p: Parameters) => void): Parameters {

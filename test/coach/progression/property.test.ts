@@ -4,23 +4,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Parameters } from '../../../src/content/schema.js';
 import { decideProgression, type Clock, type Decision } from '../../../src/coach/progression/decide-progression.js';
-import { nextLevel, previousLevel } from '../../../src/coach/progression/levels.js';
+import { nextLevel, previousLevel, usesDilator } from '../../../src/coach/progression/levels.js';
 import type { Level, PracticeSession, Progress } from '../../../src/coach/progression/practice.js';
 import { restHoursAfterSpike } from '../../../src/coach/progression/rest.js';
-import { LAST_STEP, PARAMS, day, progressAt } from './params.js';
+import { LADDER, LAST_STEP, PARAMS, day, progressAt } from './params.js';
 
 const RUNS = 1000;
 const SIZES = PARAMS.dilator.sizes;
 
-/** A valid place in the program: steps 1-3 without a dilator, steps 4-6 at a size 1-6. */
-const levelArb: fc.Arbitrary<Level> = fc.oneof(
-  fc.integer({ min: 1, max: 3 }).map((step) => ({ step, dilatorSize: null })),
-  fc.record({ step: fc.integer({ min: 4, max: LAST_STEP }), dilatorSize: fc.integer({ min: 1, max: SIZES }) }),
-);
+/**
+ * A place in the program the steps allow: no dilator where a step uses none, any size of the set where a step goes
+ * through the sizes, the size reached (the largest) where a step holds it: steps 1-3 and 6 without, 4 at 1-6, 5 at 6.
+ */
+const levelArb: fc.Arbitrary<Level> = fc.oneof(...LADDER.steps.map(({ number, uses_dilator: dilator, advance_by_size: bySize }) =>
+  (bySize ? fc.integer({ min: 1, max: SIZES }) : fc.constant(dilator ? SIZES : null)).map((dilatorSize) => ({ step: number, dilatorSize }))));
 /** A few levels, so random sessions often fall at the user's current level. */
 const nearbyLevels: Level[] = [
   { step: 2, dilatorSize: null }, { step: 3, dilatorSize: null }, { step: 4, dilatorSize: 1 },
-  { step: 4, dilatorSize: 6 }, { step: 5, dilatorSize: 6 }, { step: 6, dilatorSize: 6 },
+  { step: 4, dilatorSize: 6 }, { step: 5, dilatorSize: 6 }, { step: 6, dilatorSize: null },
 ];
 const levelPick = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...nearbyLevels) }, { weight: 1, arbitrary: levelArb });
 
@@ -54,7 +55,7 @@ const progressArb: fc.Arbitrary<Progress> = fc.record({
   returning: fc.boolean(),
 }).map(({ level, since, rest, spikes, lastAdvance, returning }) => progressAt(level, day(since), {
   restUntil: rest ? instantOn(day(rest.d), rest.m) : null, spikeDays: spikes, lastAdvanceDay: lastAdvance,
-  returnTo: returning ? nextLevel(level, LAST_STEP, SIZES) : null,
+  returnTo: returning ? nextLevel(level, LADDER) : null,
 }));
 
 /** A user and a log, most sessions at the user's current level (so every outcome is reached). */
@@ -117,7 +118,7 @@ function checkComfortRule(
 ): Decision {
   const progress = restNear === null ? original
     : { ...original, restUntil: new Date(Date.parse(clock.now) + restNear * 60_000).toISOString() };
-  const decision = decideProgression(sessions, progress, params, clock, LAST_STEP);
+  const decision = decideProgression(sessions, progress, params, clock, LADDER);
   const max = params.comfort.max_pain;
   const { inWindow, latest } = decidingWindow(sessions, progress, params);
   if (moves(decision)) {
@@ -128,7 +129,7 @@ function checkComfortRule(
     if (decision.kind === 'return') expect(decision.to).toEqual(progress.returnTo);
     else {
       expect(progress.returnTo ?? null, 'advanced past a rest instead of going back to the spike level').toBeNull();
-      expect(decision.to).toEqual(nextLevel(progress, LAST_STEP, params.dilator.sizes));
+      expect(decision.to).toEqual(nextLevel(progress, LADDER));
     }
   }
   if (decision.kind === 'advance') {
@@ -138,7 +139,7 @@ function checkComfortRule(
     const resting = progress.restUntil !== null && Date.parse(progress.restUntil) > Date.parse(clock.now);
     // A spike during a running rest lengthens it at the same easier level; otherwise one level back.
     expect(decision.extends ?? false).toBe(resting);
-    expect(decision.to).toEqual(resting ? { step: progress.step, dilatorSize: progress.dilatorSize } : previousLevel(progress));
+    expect(decision.to).toEqual(resting ? { step: progress.step, dilatorSize: progress.dilatorSize } : previousLevel(progress, LADDER));
     expect(decision.restHours).toBeGreaterThanOrEqual(params.spike.rest_hours_min);
     expect(decision.restHours).toBeLessThanOrEqual(params.spike.rest_hours_max);
   }
@@ -179,7 +180,7 @@ describe('property: the comfort rule holds over random practice logs', () => {
             painDuring: 1, painAfter: nextDay ? 1 : pain, painNextDay: nextDay ? pain : null,
           };
           const earlier = sessions.filter((s) => s.day < clock.today);
-          const decision = decideProgression([...earlier, spike], { ...progress, levelSince: day(1) }, PARAMS, clock, LAST_STEP);
+          const decision = decideProgression([...earlier, spike], { ...progress, levelSince: day(1) }, PARAMS, clock, LADDER);
           expect(decision.kind).toBe('stepBack');
         }),
       { numRuns: RUNS },
@@ -189,12 +190,12 @@ describe('property: the comfort rule holds over random practice logs', () => {
 
 describe('property: levels stay inside the program', () => {
   const valid = (l: Level) => l.step >= 1 && l.step <= LAST_STEP && Number.isInteger(l.step)
-    && (l.step < 4 ? l.dilatorSize === null : l.dilatorSize !== null && l.dilatorSize >= 1 && l.dilatorSize <= SIZES);
+    && (!usesDilator(LADDER, l.step) ? l.dilatorSize === null : l.dilatorSize !== null && l.dilatorSize >= 1 && l.dilatorSize <= SIZES);
 
-  it(`nextLevel and previousLevel always give steps 1-6 and sizes 1-6 (${RUNS} runs)`, () => {
+  it(`nextLevel and previousLevel always give steps 1-6, and sizes 1-6 only at the dilator steps (${RUNS} runs)`, () => {
     fc.assert(fc.property(levelArb, (level) => {
-      expect(valid(nextLevel(level, LAST_STEP, SIZES)), JSON.stringify(nextLevel(level, LAST_STEP, SIZES))).toBe(true);
-      expect(valid(previousLevel(level)), JSON.stringify(previousLevel(level))).toBe(true);
+      expect(valid(nextLevel(level, LADDER)), JSON.stringify(nextLevel(level, LADDER))).toBe(true);
+      expect(valid(previousLevel(level, LADDER)), JSON.stringify(previousLevel(level, LADDER))).toBe(true);
     }), { numRuns: RUNS });
   });
 
@@ -202,7 +203,7 @@ describe('property: levels stay inside the program', () => {
     fc.assert(fc.property(levelArb, fc.array(fc.boolean(), { maxLength: 40 }), (start, ups) => {
       let level = start;
       for (const up of ups) {
-        level = up ? nextLevel(level, LAST_STEP, SIZES) : previousLevel(level);
+        level = up ? nextLevel(level, LADDER) : previousLevel(level, LADDER);
         expect(valid(level), JSON.stringify(level)).toBe(true);
       }
     }), { numRuns: RUNS });
@@ -210,9 +211,9 @@ describe('property: levels stay inside the program', () => {
 
   it(`one move is one place: stepping back undoes an advance below the last step (${RUNS} runs)`, () => {
     fc.assert(fc.property(levelArb, (level) => {
-      const next = nextLevel(level, LAST_STEP, SIZES);
+      const next = nextLevel(level, LADDER);
       if (level.step === LAST_STEP) expect(next).toEqual(level);
-      else expect(previousLevel(next)).toEqual(level);
+      else expect(previousLevel(next, LADDER)).toEqual(level);
     }), { numRuns: RUNS });
   });
 

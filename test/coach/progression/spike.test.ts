@@ -5,7 +5,7 @@ import { applyDecision, decideProgression, type Decision } from '../../../src/co
 import { previousLevel } from '../../../src/coach/progression/levels.js';
 import type { Level } from '../../../src/coach/progression/practice.js';
 import { restHoursAfterSpike } from '../../../src/coach/progression/rest.js';
-import { LAST_STEP, OK, PARAMS, clockOn, day, days, progressAt, session, type Ratings } from './params.js';
+import { LADDER, LAST_STEP, OK, PARAMS, clockOn, day, days, progressAt, session, type Ratings } from './params.js';
 import { reasonText } from '../../../src/coach/reason-text.js';
 import { loadContent } from '../../../src/content/load-content.js';
 
@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
 
 const decideAt = (level: Level, ratings: Ratings[], change = {}) => {
   const sessions = days(1, ratings, level);
-  return decideProgression(sessions, progressAt(level, day(1), change), PARAMS, clockOn(day(ratings.length + 1)), LAST_STEP);
+  return decideProgression(sessions, progressAt(level, day(1), change), PARAMS, clockOn(day(ratings.length + 1)), LADDER);
 };
 
 describe('a spike steps back to the previous level with 24 h rest', () => {
@@ -41,7 +41,7 @@ describe('a spike steps back to the previous level with 24 h rest', () => {
 
   it('a spike in one of several sessions on the latest day is enough', () => {
     const sessions = [...days(1, [OK, OK, OK], STEP3), session(day(3), [1, 4, null], STEP3)];
-    expect(decideProgression(sessions, progressAt(STEP3), PARAMS, clockOn(day(3)), LAST_STEP).kind).toBe('stepBack');
+    expect(decideProgression(sessions, progressAt(STEP3), PARAMS, clockOn(day(3)), LADDER).kind).toBe('stepBack');
   });
 
   it('next-day soreness reported after the following day\'s practice still steps back', () => {
@@ -59,17 +59,17 @@ describe('a spike steps back to the previous level with 24 h rest', () => {
     const STEP1: Level = { step: 1, dilatorSize: null };
     const spikeLog = [session(day(1), [1, 4, null], STEP1)];
     const before = progressAt(STEP1, day(1));
-    const decision = decideProgression(spikeLog, before, PARAMS, clockOn(day(1)), LAST_STEP);
+    const decision = decideProgression(spikeLog, before, PARAMS, clockOn(day(1)), LADDER);
     expect(decision).toMatchObject({ kind: 'stepBack', to: STEP1 });
     let progress = applyDecision(before, decision, clockOn(day(1)));
     // Day 3, the rest over and the latest rating comfortable: back to the spike's step, counting afresh.
     const rested = [...spikeLog, ...days(3, [OK], STEP1)];
-    const back = decideProgression(rested, progress, PARAMS, clockOn(day(3)), LAST_STEP);
+    const back = decideProgression(rested, progress, PARAMS, clockOn(day(3)), LADDER);
     expect(back).toMatchObject({ kind: 'return', to: STEP1 });
     progress = applyDecision(progress, back, clockOn(day(3)));
     expect(progress).toMatchObject({ levelSince: day(3), returnTo: null, restUntil: null });
     const later = [...spikeLog, ...days(3, [OK, OK, OK], STEP1)];
-    expect(decideProgression(later, progress, PARAMS, clockOn(day(6)), LAST_STEP).kind).toBe('advance');
+    expect(decideProgression(later, progress, PARAMS, clockOn(day(6)), LADDER).kind).toBe('advance');
   });
 
   it('2/10 after and the next day is not a spike', () => {
@@ -86,11 +86,11 @@ describe('a spike steps back to the previous level with 24 h rest', () => {
     [{ step: 4, dilatorSize: 1 }, { step: 3, dilatorSize: null }],
     [{ step: 4, dilatorSize: 4 }, { step: 4, dilatorSize: 3 }],
     [{ step: 5, dilatorSize: 6 }, { step: 4, dilatorSize: 6 }],
-    [{ step: 6, dilatorSize: 3 }, { step: 5, dilatorSize: 3 }],
+    [{ step: 6, dilatorSize: null }, { step: 5, dilatorSize: 6 }],
     [{ step: 1, dilatorSize: null }, { step: 1, dilatorSize: null }],
   ])('a spike at %o steps back to %o', (from, to) => {
     expect(decideAt(from, [[1, 3, null]])).toMatchObject({ kind: 'stepBack', to });
-    expect(previousLevel(from)).toEqual(to);
+    expect(previousLevel(from, LADDER)).toEqual(to);
   });
 });
 
@@ -107,7 +107,7 @@ describe('repeated spikes rest longer, never more than 72 h', () => {
   ])('$label → $hours h', ({ spikeDays, hours }) => {
     expect(restHoursAfterSpike(spikeDays, today, PARAMS)).toBe(hours);
     const sessions = [session(today, [1, 3, null], STEP3)];
-    const decision = decideProgression(sessions, progressAt(STEP3, day(1), { spikeDays }), PARAMS, clockOn(today), LAST_STEP);
+    const decision = decideProgression(sessions, progressAt(STEP3, day(1), { spikeDays }), PARAMS, clockOn(today), LADDER);
     expect(decision).toMatchObject({ kind: 'stepBack', restHours: hours });
   });
 
@@ -122,7 +122,7 @@ describe('repeated spikes rest longer, never more than 72 h', () => {
     for (const n of [1, 3, 5, 7]) {
       const clock = clockOn(day(n));
       const sessions = [session(day(n), [1, 4, null], progress)];
-      const decision = decideProgression(sessions, progress, PARAMS, clock, LAST_STEP);
+      const decision = decideProgression(sessions, progress, PARAMS, clock, LADDER);
       expect(decision.kind).toBe('stepBack');
       hours.push((decision as Extract<Decision, { kind: 'stepBack' }>).restHours);
       progress = applyDecision(progress, decision, clock);
@@ -137,7 +137,7 @@ describe('applying a step back', () => {
   it('sets restUntil = now + rest hours, moves to the easier level from tomorrow and records the spike day', () => {
     const clock = { today: day(5), now: `${day(5)}T21:15:00.000Z` };
     const progress = progressAt(STEP3, day(1), { spikeDays: [day(1)] });
-    const decision = decideProgression(days(3, [OK, [1, 3, null]], STEP3), progress, PARAMS, clock, LAST_STEP);
+    const decision = decideProgression(days(3, [OK, [1, 3, null]], STEP3), progress, PARAMS, clock, LADDER);
     expect(decision).toMatchObject({ kind: 'stepBack', restHours: 48 });
     const next = applyDecision(progress, decision, clock);
     expect(Date.parse(next.restUntil!)).toBe(Date.parse(clock.now) + 48 * HOUR);
@@ -158,7 +158,7 @@ describe('rest blocks advancing until it ends', () => {
   const sessions = days(2, [OK, OK, OK], STEP2);
   const restUntil = `${day(5)}T20:00:00.000Z`;
   const progress = progressAt(STEP2, day(2), { restUntil });
-  const decide = (now: string) => decideProgression(sessions, progress, PARAMS, { today: now.slice(0, 10), now }, LAST_STEP);
+  const decide = (now: string) => decideProgression(sessions, progress, PARAMS, { today: now.slice(0, 10), now }, LADDER);
 
   it('stays while resting, however good the days were', () => {
     const decision = decide(`${day(5)}T19:59:00.000Z`);
@@ -180,12 +180,12 @@ describe('rest blocks advancing until it ends', () => {
   it('also blocks a pending advance', () => {
     const pendingSessions = days(2, [OK, OK, [1, 1, null]], STEP2);
     const now = `${day(4)}T22:00:00.000Z`;
-    expect(decideProgression(pendingSessions, progress, PARAMS, { today: day(4), now }, LAST_STEP).kind).toBe('stay');
+    expect(decideProgression(pendingSessions, progress, PARAMS, { today: day(4), now }, LADDER).kind).toBe('stay');
   });
 
   it('a new spike during rest still steps back (safety first)', () => {
     const spiking = days(2, [OK, [1, 5, null]], STEP2);
     const now = `${day(3)}T22:00:00.000Z`;
-    expect(decideProgression(spiking, progress, PARAMS, { today: day(3), now }, LAST_STEP).kind).toBe('stepBack');
+    expect(decideProgression(spiking, progress, PARAMS, { today: day(3), now }, LADDER).kind).toBe('stepBack');
   });
 });

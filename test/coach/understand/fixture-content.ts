@@ -39,11 +39,11 @@ export const fixtureContent: Content = {
   ],
   steps: [
     {
-      ...r, id: 'step.1', rephrasable: true, number: 1, name: 'External mapping', uses_dilator: false,
+      ...r, id: 'step.1', rephrasable: true, number: 1, name: 'External mapping', uses_dilator: false, advance_by_size: false,
       text: 'With clean hands and lube, trace light circles around the vulva. No penetration.', target: 'Tenderness fades within 30-60 seconds.',
     },
     {
-      ...r, id: 'step.4', rephrasable: true, number: 4, name: 'Dilator', uses_dilator: true, hold_seconds: { min: 60, max: 180 },
+      ...r, id: 'step.4', rephrasable: true, number: 4, name: 'Dilator', uses_dilator: true, advance_by_size: true, hold_seconds: { min: 60, max: 180 },
       text: 'Use the smallest dilator that feels easy, with plenty of lube. Insert on an inhale.', target: 'Hold 1-3 minutes comfortably.',
     },
   ],
