@@ -88,6 +88,7 @@ describe('flows/: graded exposure (track B)', () => {
       { min: 30, max: 60 }, { min: 30, max: 60 }, { min: 20, max: 30 }, { min: 60, max: 180 }, null, null,
     ]);
     expect(content.steps.filter((s) => s.uses_dilator).map((s) => s.number)).toEqual([4, 5]);
+    expect(content.steps.filter((s) => s.advance_by_size).map((s) => s.number)).toEqual([4]);
   });
 
   it('carries each step\'s limits and cues', () => {
@@ -329,6 +330,31 @@ describe('flows/: a broken file stops start-up with file, path and reason', () =
   it('names the file, the path and the reason when a step number is not a number', () => {
     const dir = brokenCopy('exposure.yaml', (doc) => { doc.steps[2].number = 'x'; });
     expect(() => loadContent(dir)).toThrow(/flows\/exposure\.yaml: steps\.2\.number \(id step\.shallow_insertion\): .*expected number/);
+  });
+
+  it('refuses a step that goes through dilator sizes without using a dilator', () => {
+    const dir = brokenCopy('exposure.yaml', (doc) => { doc.steps[2].advance_by_size = true; });
+    expect(() => loadContent(dir)).toThrow(/flows\/exposure\.yaml: steps\.2 \(id step\.shallow_insertion\): advance_by_size is true but uses_dilator is not/);
+  });
+
+  it('refuses a dilator step held at the size reached when no earlier step goes through the sizes', () => {
+    const dir = brokenCopy('exposure.yaml', (doc) => { doc.steps[1].uses_dilator = true; });
+    expect(() => loadContent(dir)).toThrow(/flows\/exposure\.yaml: steps\.1 \(id step\.entrance_contact\): uses a dilator at the size already reached, but no earlier step goes through the sizes; mark the first dilator step advance_by_size: true/);
+  });
+
+  it('refuses steps listed out of order', () => {
+    const dir = brokenCopy('exposure.yaml', (doc) => { doc.steps.splice(1, 2, doc.steps[2], doc.steps[1]); });
+    expect(() => loadContent(dir)).toThrow(/flows\/exposure\.yaml: steps\.1 \(id step\.shallow_insertion\): number is 3 but it is step 2 in order/);
+  });
+
+  it('refuses a strength unlock counted from a step the program does not have', () => {
+    const dir = brokenCopy('program.yaml', (doc) => { doc.parameters.strength.min_step = 7; });
+    expect(() => loadContent(dir)).toThrow(/flows\/program\.yaml: parameters\.strength\.min_step is 7 but the program has 6 steps/);
+  });
+
+  it('refuses a strength unlock needing more comfortable days than its window holds', () => {
+    const dir = brokenCopy('program.yaml', (doc) => { doc.parameters.strength.comfortable_days = 8; });
+    expect(() => loadContent(dir)).toThrow(/flows\/program\.yaml: parameters\.strength: comfortable_days must fit in window_days/);
   });
 
   it('refuses a safety item marked rephrasable', () => {
