@@ -91,6 +91,18 @@ describe('conversation repair, from every prompt', () => {
     }
   });
 
+  it('answers another question asked instead of a pick, then shows the prompt underneath again (the clarifying question is closed)', () => {
+    for (const from of prompts) {
+      const where = stateId(from);
+      const next = say(say(from, 'is this private? who sees this'), 'what about lube?');
+      expect(stateId(next), where).toBe(where);
+      expect(ids(next.context.out), where).toContain('faq.lube');
+      expect(next.context.clarify ?? null, where).toBeNull();
+      expect(next.context.out.at(-1), where).toEqual(shortPrompt(from.context.prompt)[0]);
+      expect(next.context.effects.filter((e) => e.kind !== 'schedule' && e.kind !== 'cancel'), where).toEqual([]);
+    }
+  });
+
   it('never lets a yes or no answer a question other than the last one shown', () => {
     for (const from of prompts) {
       const where = stateId(from);
@@ -120,6 +132,15 @@ describe('conversation repair, from every prompt', () => {
         expect(stateId(next), `${where} ${text}`).toBe(where);
         expect(next.context.out.at(-1), `${where} ${text}`).toEqual(shortPrompt(from.context.prompt)[0]);
       }
+    }
+  });
+
+  it('lets crisis words win over a feeling said with them, at any prompt', () => {
+    for (const from of prompts) {
+      const where = stateId(from);
+      const said = ids(say(from, 'i feel so broken, i just want to die').context.out);
+      expect(said, where).toContain('safety.crisis');
+      expect(said, where).not.toContain('feeling.shame');
     }
   });
 
