@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createCoach } from '../../../src/coach/handle-turn.js';
 import { loadContent } from '../../../src/content/load-content.js';
+import { renderMessage } from '../../../src/content/render-message.js';
 import { openSqliteStore } from '../../../src/store/open-sqlite.js';
 
 const run = promisify(execFile);
@@ -52,6 +53,17 @@ describe('terminal chat, scripted mode', () => {
     const back = await chat(now, 'done\n');
     // The user was on exercise 2 (jaw); "done" moves them to exercise 3 (hip openers), not back to the start.
     expect(back.toLowerCase()).toContain('hip');
+  }, 60_000);
+
+  it('a clarifying question is answered by its number: "3" (Neither) brings the consent question back, and consent is still asked', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'gp-')), 'clarify.db');
+    const content = loadContent();
+    const out = await chat(['--user', 'c', '--db', db, '--tz', 'Europe/Berlin'], 'hi\nis this private? who sees this\n3\nyes\n');
+    const afterNeither = out.slice(out.indexOf('> 3'));
+    expect(out).toContain('[3] Neither');
+    expect(afterNeither).toContain(renderMessage(content, 'clarify.neither').text);
+    expect(afterNeither).not.toContain(renderMessage(content, 'onboarding.consent_declined').text);
+    expect(afterNeither).toContain(renderMessage(content, 'onboarding.consent_thanks').text);
   }, 60_000);
 });
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../../helpers/channel-server.js';
+import { scriptedText } from '../../helpers/scripted-text.js';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -38,6 +39,29 @@ describe('local Direct Line endpoint', () => {
     expect(bot.at(-1).suggestedActions.actions.map((a: { title: string }) => a.title)).toEqual(['Yes', 'No']);
     const later = await (await dl(`/conversations/${conversationId}/activities?watermark=${page.watermark}`, { token })).json();
     expect(later).toEqual({ activities: [], watermark: page.watermark });
+  });
+
+  it('a clarifying question offers its options and Neither as buttons; Neither brings the consent question back, never declines it', async () => {
+    const { conversationId, token } = await session();
+    await dl('/conversations', { method: 'POST', token });
+    let watermark = '';
+    /** Posts a line as the browser does and returns the bot's new activities. */
+    const post = async (text: string, id: string) => {
+      await dl(`/conversations/${conversationId}/activities`, { method: 'POST', token, body: JSON.stringify({ type: 'message', text, from: { id: 'user' }, channelData: { clientActivityID: id } }) });
+      await server.idle();
+      const page = await (await dl(`/conversations/${conversationId}/activities?watermark=${watermark}`, { token })).json();
+      watermark = page.watermark;
+      return (page.activities as Array<{ from: { role: string }; text: string; suggestedActions?: { actions: Array<{ title: string; value: string }> } }>).filter((a) => a.from.role === 'bot');
+    };
+    await post('hi', 'c1');
+    const asked = await post('is this private? who sees this', 'c2');
+    const buttons = asked.at(-1)!.suggestedActions!.actions;
+    expect(buttons.map((a) => a.title)).toEqual(['When should I see a clinician?', 'How long will this take?', 'Neither']);
+    const back = await post(buttons.at(-1)!.value, 'c3');
+    expect(back.at(-1)!.suggestedActions!.actions.map((a) => a.title)).toEqual(['Yes', 'No']);
+    expect(back.map((a) => a.text).join('\n')).toContain(scriptedText(server.content, 'onboarding.consent_ask'));
+    const consented = await post('yes', 'c4');
+    expect(consented[0]!.text).toBe(scriptedText(server.content, 'onboarding.consent_thanks'));
   });
 
   it('refuses a token for another conversation, or none', async () => {
