@@ -156,3 +156,34 @@ describe('conversation repair, from every prompt', () => {
     }
   });
 });
+
+describe('turn policy around the machine', () => {
+  const first = (text: string) => runTurn(machine, initialTransition(machine)[0], {
+    kind: 'message', understanding: understand(text, content),
+  }, facts, { firstMessage: true });
+
+  it('a first message only opens the conversation: a "yes" or a question is not an answer to a consent question not yet shown', () => {
+    for (const text of ['yes', 'what about lube?', 'no']) {
+      const opened = first(text);
+      expect(ids(opened.context.out), text).toEqual(expect.arrayContaining(['onboarding.welcome', 'onboarding.consent_ask']));
+      expect(ids(opened.context.out), text).not.toContain('onboarding.consent_thanks');
+      expect(ids(opened.context.out), text).not.toContain('onboarding.consent_declined');
+      expect(opened.context.profile.consentAt, text).toBeNull();
+    }
+  });
+
+  it('a first message in crisis is answered with emergency help at once', () => {
+    expect(ids(first('i just want to die').context.out)).toContain('safety.crisis');
+  });
+
+  it('a new local day closes yesterday\'s unfinished session: "start" the next evening is not yesterday\'s journal line', () => {
+    const atJournal = reached.find((s) => s.matches({ main: { day: 'journal' } }) && s.context.day !== null);
+    expect(atJournal).toBeDefined();
+    const tomorrow: TurnFacts = { ...facts, today: '2026-11-24', now: '2026-11-24T19:00:00.000Z' };
+    const next = runTurn(machine, { ...atJournal!, context: { ...atJournal!.context, out: [], effects: [] } } as Snapshot,
+      { kind: 'message', understanding: understand('start', content) }, tomorrow, { firstMessage: false });
+    expect(next.context.effects.filter((e) => e.kind === 'saveJournal')).toEqual([]);
+    expect(next.context.day?.date ?? null).not.toBe(today);
+    expect(next.matches({ main: { day: 'journal' } })).toBe(false);
+  });
+});
