@@ -1,5 +1,5 @@
 // Reads every YAML file in flows/, merges them and validates the whole program at start-up.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { parse } from 'yaml';
@@ -10,6 +10,7 @@ import { checkSteps } from './check-steps.js';
 import { reviewItems } from './review-items.js';
 
 export const defaultFlowsDir = join(projectRoot, 'flows');
+export const SAFETY_NET_FILE = 'safety-net.json';
 
 /** Loads and validates flows/. A broken file stops start-up with the file, the path inside it and the reason. */
 export function loadContent(dir: string = defaultFlowsDir): Content {
@@ -35,6 +36,16 @@ export function loadContent(dir: string = defaultFlowsDir): Content {
       } else merged[key] = value;
       origin.set(key, origin.has(key) ? `${origin.get(key)}, ${file}` : file);
     }
+  }
+  // the learned safety net's weights are data, not prose: JSON beside the YAML (parsed in milliseconds)
+  const netFile = join(dir, SAFETY_NET_FILE);
+  if (existsSync(netFile)) {
+    try {
+      merged.safety_net = JSON.parse(readFileSync(netFile, 'utf8'));
+    } catch (cause) {
+      throw new CoachError('content_invalid', `flows/${SAFETY_NET_FILE}: not valid JSON: ${(cause as Error).message}`, cause);
+    }
+    origin.set('safety_net', SAFETY_NET_FILE);
   }
   const result = contentSchema.safeParse(merged);
   if (!result.success) {

@@ -159,6 +159,24 @@ export const crisisHelpSchema = z.object({
   regions: z.array(crisisRegionSchema),
 }).strict().refine((h) => h.default_region === null || h.regions.some((r) => r.id === h.default_region), 'default_region must be the id of one of the regions');
 
+/** The learned safety net's weights (flows/safety-net.json; the model is src/coach/understand/safety/safety-net.ts). */
+const safetyNetHeadSchema = z.object({
+  bias: z.number(),
+  /** Score (0-1) from which the head speaks. */
+  threshold: z.number().min(0).max(1),
+  weights: z.record(z.string(), z.number()),
+}).strict();
+
+export const safetyNetSchema = z.object({
+  about: z.string().min(1),
+  reviewed_by: z.string().min(1),
+  /** The blind development sets it learned from (path, sha256, messages): held-out sets never appear here. */
+  trained_on: z.array(z.object({ file: z.string(), sha256: z.string(), messages: z.number().int() }).strict()).min(1),
+  heads: z.object({ self: safetyNetHeadSchema, others: safetyNetHeadSchema, red_flag: safetyNetHeadSchema, question: safetyNetHeadSchema }).strict(),
+  /** One model per red flag kind (red.bleeding, ...): which one to ask about. */
+  kinds: z.record(z.string(), safetyNetHeadSchema),
+}).strict();
+
 export const contentSchema = z.object({
   version: z.string().min(1),
   parameters: parametersSchema,
@@ -183,6 +201,8 @@ export const contentSchema = z.object({
     source: z.string().min(1),
     concepts: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   }).strict(),
+  /** The learned safety net (flows/safety-net.json): asks when the rules found nothing; see src/coach/understand/safety/safety-net.ts. */
+  safety_net: safetyNetSchema.optional(),
   /** Synonym groups: every word in a group counts as the first one when matching. */
   synonyms: z.array(z.array(z.string().min(1)).min(2)),
   /** Emergency and crisis numbers per country (flows/crisis-help.yaml); without it the crisis reply names no country. */
@@ -192,6 +212,8 @@ export const contentSchema = z.object({
 });
 
 export type Content = z.infer<typeof contentSchema>;
+export type SafetyNet = z.infer<typeof safetyNetSchema>;
+export type SafetyNetHead = z.infer<typeof safetyNetHeadSchema>;
 export type Parameters = z.infer<typeof parametersSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type Exercise = z.infer<typeof exerciseSchema>;

@@ -1,6 +1,7 @@
 // Everything about a Content object that matching needs, computed once per object (WeakMap), so a
 // message costs only its own tokenizing and a few map lookups.
 import type { Content } from '../../content/schema.js';
+import { compileNet, type CompiledNet } from './safety/safety-net.js';
 import { buildSynonyms, type Synonyms } from './synonyms.js';
 import { compileLexicon } from './safety/lexicon.js';
 import { indexLexicon, type LexiconIndex } from './safety/tag-concepts.js';
@@ -12,11 +13,14 @@ import { tokenize } from './tokenize.js';
 import { COMMON_WORDS } from './common-words.js';
 import { stem } from './stem.js';
 
+
 export interface ContentIndex {
   synonyms: Synonyms;
   vocabulary: Vocabulary;
   /** The safety lexicon (flows/safety-lexicon.yaml), indexed for concept tagging. */
   safety: LexiconIndex;
+  /** The learned safety net (flows/safety-net.json), when there is one. */
+  net?: CompiledNet;
   topics: TopicIndex;
 }
 
@@ -31,6 +35,7 @@ export function indexContent(content: Content): ContentIndex {
     vocabulary: buildVocabulary(content),
     safety: indexLexicon(compileLexicon(content.safety_lexicon?.concepts ?? {})),
     topics: buildTopicIndex(content, synonyms),
+    ...(content.safety_net ? { net: compileNet(content.safety_net) } : {}),
   };
   cache.set(content, index);
   return index;
@@ -48,7 +53,7 @@ function buildVocabulary(content: Content): Vocabulary {
     else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
   // red flag terms and the safety lexicon are what typos are measured against, so they are left out on purpose
-  const { red_flags: _r, safety_lexicon: _s, ...rest } = content;
+  const { red_flags: _r, safety_lexicon: _s, safety_net: _n, ...rest } = content;
   visit(rest);
   for (const f of content.red_flags ?? []) { visit(f.label); visit(f.confirm); }
   return { words, stems };

@@ -57,3 +57,8 @@ export function foldText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A line break ends a sentence ("no\ni want to ..."): the "no" must not reach across it. */
+export function linesAsSentences(raw: string): string {
+  return raw.replace(/([^.!?;,:\s])[ \t]*\r?\n\s*/g, '$1. ');
+}

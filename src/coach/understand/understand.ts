@@ -2,7 +2,7 @@
 // Deterministic, never throws, well under a millisecond for a chat message (per-Content work is
 // cached in content-index.ts).
 import type { Content } from '../../content/schema.js';
-import { cleanText } from './normalize-text.js';
+import { cleanText, linesAsSentences } from './normalize-text.js';
 import { analyze, type Analysis } from './analyze.js';
 import { indexContent, type ContentIndex } from './content-index.js';
 import { parseLabelledRatings, parseRating, type LabelledRatings } from './parse-rating.js';
@@ -59,12 +59,12 @@ export function understand(raw: string, content: Content, options?: UnderstandOp
   const index = safely<ContentIndex | undefined>(() => indexContent(content), undefined);
   if (!index) return failClosed();
   // a line break ends a sentence ("no\ni want to ..."): the "no" must not reach across it
-  const lines = typeof raw === 'string' && raw.includes('\n') ? safely(() => cleanText(raw.replace(/([^.!?;,:\s])[ \t]*\r?\n\s*/g, '$1. ')), text) : text;
+  const lines = typeof raw === 'string' && raw.includes('\n') ? safely(() => cleanText(linesAsSentences(raw)), text) : text;
   const a = safely<Analysis | undefined>(() => analyze(lines, index.synonyms, index.vocabulary), undefined);
   if (!a) return failClosed();
 
   // Safety first: crisis and red flags, on concepts (./safety/), failing closed.
-  const safety = assessSafety(a, index.safety);
+  const safety = assessSafety(a, index.safety, index.net);
   if (safety.failed) out.safetyFailed = true;
   if (safety.crisis?.grade === 'clear') out.crisis = true;
   else if (safety.crisis) out.maybeCrisis = safety.crisis.about;
