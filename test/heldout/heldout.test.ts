@@ -15,7 +15,7 @@ const FLOORS = {
   // written by a second blind writer and measured once at the end of the work (issue 10's note)
   'set-2.jsonl': { crisis: 0.92, flags: 0.91, questions: 0.89, falseCrisis: 0.01, falsePauses: 0 },
   // a third blind writer, measured once when the learned safety net landed (issue 10's note)
-  'set-3.jsonl': { crisis: 0.89, flags: 0.94, questions: 0.87, falseCrisis: 0.01, falsePauses: 0 },
+  'set-3.jsonl': { crisis: 0.89, flags: 0.94, questions: 0.85, falseCrisis: 0.01, falsePauses: 0 },
   '../safety/dev-set.jsonl': { crisis: 0.99, flags: 0.98, questions: 0.97, falseCrisis: 0.01, falsePauses: 0 },
 } as const;
 

@@ -82,6 +82,7 @@ export function assessAbuse(v: MessageView): Finding[] {
     if (/unsafe|not safe/.test(m.source) && has(v, m, 'practice_object', 'clause')) continue;
     const named = /him|her|he |she |partner|husband|boyfriend|wife|girlfriend|home|house|room|safe/.test(m.source);
     if (!named && !has(v, m, 'person', 'sentence')) continue;   // "dreading the wedding"
+    if (has(v, m, 'relationship_worry', 'clause')) continue;      // "scared he'll resent me / leave me": a worry about the relationship, not fear of harm
     add(anyPerson || /home|house|room|him|her/.test(`${m.source} ${wordsAround(v, m, 'sentence').join(' ')}`) ? 'clear' : 'possible', `fear '${m.source}'`);
   }
 

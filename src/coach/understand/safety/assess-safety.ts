@@ -7,7 +7,7 @@ import { assessRedFlags, type FlagFindings, type FlagGrade } from './assess-red-
 import { assessSelfHarm, type Finding } from './assess-self-harm.js';
 import type { LexiconIndex } from './tag-concepts.js';
 import { tagConcepts } from './tag-concepts.js';
-import { all, polarity, viewOf, type MessageView } from './message-view.js';
+import { all, has, polarity, viewOf, type MessageView } from './message-view.js';
 import type { Concept } from './lexicon.js';
 import type { SafetyResult } from './safety-result.js';
 import { netOpinion, type NetOpinion, type CompiledNet } from './safety-net.js';
@@ -44,7 +44,7 @@ export function assessSafety(a: Analysis, index: LexiconIndex, net?: CompiledNet
     // "the bleeding is gone", "the pain is killing me, it won't end" are about the body
     const netOnly = result.crisis?.grade === 'possible' && result.crisis.why.every((w) => /^(finality|despair|a refusal met|not respected)/.test(w));
     if (netOnly && flags.size > 0) delete result.crisis;
-    if (net) weighWithNet(result, flags, netOpinion(net, netFeatures(v)), symptomNamed(v));
+    if (net) weighWithNet(result, flags, netOpinion(net, netFeatures(v)), symptomNamed(v), onlyRelationshipWorry(v));
     for (const id of FLAG_ORDER) {
       const f = flags.get(id);
       if (!f) continue;
@@ -65,12 +65,20 @@ function symptomNamed(v: MessageView): boolean {
   return SYMPTOMS.some((c) => all(v, c).some((m) => polarity(v, m) !== 'denied'));
 }
 
+/** Acts of someone else the abuse rules reason with (a threat said in a worry is not one). */
+const ACTS: Concept[] = ['violence', 'sexual_force', 'not_stopping', 'control', 'fear', 'anger_strong', 'anger_soft', 'coerce_soft', 'refusal', 'aftermath'];
+/** The only thing said about the partner is a worry about the relationship ("I'm worried he'll leave me over this"). */
+function onlyRelationshipWorry(v: MessageView): boolean {
+  return all(v, 'relationship_worry').some((m) => polarity(v, m) !== 'denied')
+    && !ACTS.some((c) => all(v, c).some((m) => polarity(v, m) !== 'denied' && !has(v, m, 'relationship_worry', 'clause')));
+}
+
 /**
  * The learned net's part (safety-net.ts): it may ask or answer where the rules found nothing, and it may turn
  * what the rules would act on into a question when it reads the message quite differently. It never pauses
  * the program or gives the crisis reply itself, and never touches a medical emergency.
  */
-function weighWithNet(result: SafetyResult, flags: FlagFindings, o: NetOpinion, symptom: boolean): void {
+function weighWithNet(result: SafetyResult, flags: FlagFindings, o: NetOpinion, symptom: boolean, relationshipWorry: boolean): void {
   const c = result.crisis;
   if (c && Math.max(o.scores.self, o.scores.others) < DOUBT && !c.why.some((w) => w.startsWith('emergency'))) {
     // the rules read a crisis the net doubts entirely ("an attempt at 16, twenty years ago, safe now"): ask, not the crisis reply
@@ -79,7 +87,7 @@ function weighWithNet(result: SafetyResult, flags: FlagFindings, o: NetOpinion, 
     else if (flags.size > 0) delete result.crisis;
   }
   // a symptom the rules found explains the words the net reacted to, unless it is quite sure
-  if (!result.crisis && o.crisis && (flags.size === 0 || o.crisis.score >= SURE)) {
+  if (!result.crisis && o.crisis && (flags.size === 0 || o.crisis.score >= SURE) && !(o.crisis.about === 'others' && relationshipWorry)) {
     result.crisis = { grade: 'possible', about: o.crisis.about, why: [`learned net ${o.crisis.about} ${o.crisis.score.toFixed(2)}`] };
   }
   if (result.crisis) return;

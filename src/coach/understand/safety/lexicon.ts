@@ -13,7 +13,7 @@ export const CONCEPTS = [
   'means', 'means_verb', 'means_place', 'means_tool', 'contemplate', 'quantity', 'benign_meds',
   'harm_verb', 'body_part', 'wound', 'on_purpose', 'relapse', 'accident',
   // crisis: someone hurting or coercing
-  'violence', 'sexual_force', 'not_stopping', 'threat', 'speech', 'worry', 'control', 'fear', 'anger_strong', 'anger_soft',
+  'violence', 'sexual_force', 'not_stopping', 'threat', 'speech', 'worry', 'relationship_worry', 'control', 'fear', 'anger_strong', 'anger_soft',
   'coerce_soft', 'refusal', 'sex_or_practice', 'conditional',
   // time and certainty
   'past_marker', 'present_marker', 'hedge', 'minimiser', 'laughter', 'idiom_death', 'resolved', 'resolved_now', 'improving',
