@@ -25,6 +25,8 @@ import { readConversationSummary } from '../../coach/conversation-summary.js';
 import { conversationTag, errorFields, type Logger } from '../../logger.js';
 import { JOIN_EVENT, parsePostedActivity, postedActivitySchema } from './parse.js';
 import { renderForWeb, type OutboundActivity } from './render.js';
+import type { BotReply } from '../../coach/bot-reply.js';
+import { transcriptForExport } from './transcript-export.js';
 
 export const DIRECT_LINE_BASE = '/v3/directline';
 export const BROWSER_COOKIE = 'gentlepath_browser';
@@ -221,13 +223,21 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
     for (const reply of replies) await push(conv, { ...reply, from: BOT, ...(replyToId ? { replyToId } : {}) });
   }
 
+  /** The coach's replies for this page; "export my data" gets this conversation's own transcript (and no other). */
+  async function render(conv: Conversation, replies: readonly BotReply[]): Promise<OutboundActivity[]> {
+    if (!replies.some((r) => r.attachment?.kind === 'export')) return renderForWeb(replies);
+    await conv.writes;
+    const rows = await transcripts.list(webConversationKey(conv.id), 0, limits.transcriptKeep);
+    return renderForWeb(replies, { transcript: transcriptForExport(rows.map((r) => r.activity)) });
+  }
+
   /** Runs a turn in the slot the request reserved (see `reserve`), freeing it when done. */
   function runTurn(conv: Conversation, event: UserEvent, replyToId: string): void {
     const key = webConversationKey(conv.id);
     const started = performance.now();
     // Typing is shown to open pages only; it is not kept for replay.
     broadcast(conv, [{ type: 'typing', id: `${conv.id}|typing`, from: BOT, conversation: { id: conv.id }, channelId: 'directline' }]);
-    const turn = coach.handleTurn(key, event, async (_key, replies) => pushReplies(conv, renderForWeb(replies), replyToId))
+    const turn = coach.handleTurn(key, event, async (_key, replies) => pushReplies(conv, await render(conv, replies), replyToId))
       .then(async (replies) => {
         log.info({ conv: conversationTag(key), opening: event.opening === true, replyCount: replies.length, ms: Math.round(performance.now() - started) }, 'turn');
         // "Delete my data" erased the conversation: its transcript and its browser's claim go too.
@@ -445,7 +455,8 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
     async deliver(key, replies) {
       const id = key.startsWith('web:') ? key.slice(4) : '';
       if (!CONVERSATION_ID.test(id)) throw new Error('not a web conversation key');
-      await pushReplies(conversation(id), renderForWeb(replies));
+      const conv = conversation(id);
+      await pushReplies(conv, await render(conv, replies));
     },
 
     stats: () => ({ conversations: conversations.size, sockets: socketCount, turns: turnCount }),

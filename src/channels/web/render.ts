@@ -1,6 +1,7 @@
 // The coach's replies as Direct Line activities for Web Chat: plain text (the scripted line breaks kept),
 // quick replies and 0-10 ratings as suggested actions, the progress chart as an SVG image attachment.
 import type { BotReply } from '../../coach/bot-reply.js';
+import type { TranscriptLine } from './transcript-export.js';
 
 export interface OutboundActivity {
   type: 'message' | 'typing';
@@ -15,7 +16,8 @@ export interface OutboundActivity {
 
 export const EXPORT_FILE_NAME = 'gentlepath-my-data.json';
 
-export function renderForWeb(replies: readonly BotReply[]): OutboundActivity[] {
+/** `transcript`: this conversation as the person saw it on the page, added to "export my data". */
+export function renderForWeb(replies: readonly BotReply[], extras: { transcript?: TranscriptLine[] } = {}): OutboundActivity[] {
   return replies.map((reply) => {
     const activity: OutboundActivity = {
       // Code fences are for chat apps that show monospace blocks; this page shows the text as written.
@@ -27,7 +29,8 @@ export function renderForWeb(replies: readonly BotReply[]): OutboundActivity[] {
     }
     // "Export my data" comes as a file to save (the coach's message before it says what it is), not JSON in a bubble.
     if (reply.attachment?.kind === 'export') {
-      const json = JSON.stringify(reply.attachment.data, null, 2);
+      const data = extras.transcript ? { ...(reply.attachment.data as object), transcript: extras.transcript } : reply.attachment.data;
+      const json = JSON.stringify(data, null, 2);
       activity.text = '';
       activity.attachments = [{ contentType: 'application/json', contentUrl: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`, name: EXPORT_FILE_NAME }];
     }

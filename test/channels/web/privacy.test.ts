@@ -120,6 +120,37 @@ describe('a conversation belongs to its browser', () => {
     expect((await say(h, s, 'hi', { origin: own })).status).toBe(200);
   });
 
+  it('"export my data" includes this browser\'s conversation as it was shown, and never another person\'s', async () => {
+    const alice: Browser = {};
+    const bob: Browser = {};
+    const a = await generate(h, alice);
+    const b = await generate(h, bob);
+    // Interleaved, so both transcripts are written at the same time.
+    for (const [s, text] of [[a, 'hello, I am the first person'], [b, 'hello, I am somebody else entirely'], [a, 'yes'], [b, 'no thanks, zebra'], [a, 'export my data']] as const) {
+      expect((await say(h, s, text)).status).toBe(200);
+      await h.web.idle();
+    }
+    const shown = (await (await read(h, a.conversationId, a.token)).json()).activities as Array<{ type: string; text?: string; from: { role: string }; attachments?: Array<{ contentType: string; contentUrl: string }> }>;
+    const file = shown.flatMap((x) => x.attachments ?? []).find((f) => f.contentType === 'application/json');
+    expect(file).toBeDefined();
+    const exported = JSON.parse(Buffer.from(file!.contentUrl.split(',')[1]!, 'base64').toString('utf8')) as { conversation: { key: string }; transcript: Array<{ from: string; text: string; at: string }> };
+    expect(exported.conversation.key).toBe(`web:${a.conversationId}`);
+    // Every message the page showed before the file, in order, with who said it.
+    const before = shown.slice(0, shown.findIndex((x) => x.attachments?.some((f) => f.contentType === 'application/json')));
+    const seen = before.filter((x) => x.type === 'message').map((x) => ({ from: x.from.role === 'bot' ? 'coach' : 'you', text: x.text }));
+    expect(exported.transcript.map(({ from, text }) => ({ from, text })).slice(0, seen.length)).toEqual(seen);
+    expect(exported.transcript.filter((l) => l.from === 'you').map((l) => l.text)).toEqual(['hello, I am the first person', 'yes', 'export my data']);
+    expect(exported.transcript.filter((l) => l.from === 'coach').length).toBeGreaterThan(1);
+    expect(exported.transcript.every((l) => !Number.isNaN(Date.parse(l.at)))).toBe(true);
+    // Nothing of the other person's conversation, and no internal fields of the page.
+    const whole = JSON.stringify(exported);
+    expect(whole).not.toContain('somebody else');
+    expect(whole).not.toContain('zebra');
+    expect(whole).not.toContain(b.conversationId);
+    expect(whole).not.toContain('clientActivityID');
+    expect(whole).not.toContain('replyToId');
+  });
+
   it('"delete my data" takes the transcript and the browser\'s claim with it', async () => {
     const browser: Browser = {};
     const s = await generate(h, browser);
