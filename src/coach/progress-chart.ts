@@ -1,10 +1,15 @@
 // The last 14 days of ratings as an SVG chart, drawn on the server with Vega (no browser needed).
-// The comfort line at 2/10 is drawn so the picture tells the rule at a glance.
+// The comfort line at 2/10 is drawn so the picture tells the rule at a glance. Drawn small with large type, so
+// a phone that shows it at the width of a chat bubble (about 290 px at 390 px) still shows its labels at 12 px or more.
 import type { PracticeDay } from './progression/practice-days.js';
 import { addDays } from './progression/practice.js';
 
 /** The chart's words, from flows/ (chart.during, chart.after, chart.next_day, chart.axis). */
 export interface ChartLabels { during: string; after: string; nextDay: string; axis: string }
+
+/** The font size of every label, in the SVG's own units. */
+export const CHART_FONT_SIZE = 17;
+const FONT = CHART_FONT_SIZE;
 
 export async function renderProgressChart(days: readonly PracticeDay[], today: string, maxPain: number, labels: ChartLabels): Promise<string> {
   const series = [
@@ -19,8 +24,11 @@ export async function renderProgressChart(days: readonly PracticeDay[], today: s
     const v = byDay.get(day)?.[field];
     return v === null || v === undefined ? [] : [{ day: day.slice(5), rating: v, series: label }];
   }));
+  // Every other day is labelled (ending today): fourteen labels at this size would run into each other.
+  const labelled = window.filter((_, i) => (13 - i) % 2 === 0).map((d) => d.slice(5));
+  const text = { labelFontSize: FONT, titleFontSize: FONT, labelColor: '#333', titleColor: '#333' };
   const spec = {
-    width: 420, height: 160, padding: 8,
+    width: 260, height: 150, padding: 6,
     data: [{ name: 'ratings', values }],
     scales: [
       { name: 'x', type: 'point', domain: window.map((d) => d.slice(5)), range: 'width', padding: 0.5 },
@@ -28,18 +36,18 @@ export async function renderProgressChart(days: readonly PracticeDay[], today: s
       { name: 'colour', type: 'ordinal', domain: series.map((s) => s.label), range: ['#5b7db1', '#c0703b', '#6a9a5b'] },
     ],
     axes: [
-      { orient: 'bottom', scale: 'x', labelAngle: -40, labelAlign: 'right' },
-      { orient: 'left', scale: 'y', values: [0, 2, 5, 10], title: labels.axis },
+      { orient: 'bottom', scale: 'x', values: labelled, labelAngle: -40, labelAlign: 'right', labelBaseline: 'top', ...text },
+      { orient: 'left', scale: 'y', values: [0, 2, 5, 10], title: labels.axis, titlePadding: 4, ...text },
     ],
-    legends: [{ fill: 'colour', orient: 'top', direction: 'horizontal' }],
+    legends: [{ fill: 'colour', orient: 'top', direction: 'horizontal', columns: 2, symbolSize: 120, columnPadding: 12, gridAlign: 'none', labelFontSize: FONT, labelColor: '#333' }],
     marks: [
       { type: 'rule', encode: { enter: { x: { value: 0 }, x2: { signal: 'width' }, y: { scale: 'y', value: maxPain }, stroke: { value: '#999' }, strokeDash: { value: [4, 4] } } } },
       {
         type: 'group',
         from: { facet: { name: 'line', data: 'ratings', groupby: 'series' } },
         marks: [
-          { type: 'line', from: { data: 'line' }, encode: { enter: { x: { scale: 'x', field: 'day' }, y: { scale: 'y', field: 'rating' }, stroke: { scale: 'colour', field: 'series' }, strokeWidth: { value: 2 } } } },
-          { type: 'symbol', name: 'rating-point', from: { data: 'line' }, encode: { enter: { x: { scale: 'x', field: 'day' }, y: { scale: 'y', field: 'rating' }, fill: { scale: 'colour', field: 'series' }, size: { value: 30 } } } },
+          { type: 'line', from: { data: 'line' }, encode: { enter: { x: { scale: 'x', field: 'day' }, y: { scale: 'y', field: 'rating' }, stroke: { scale: 'colour', field: 'series' }, strokeWidth: { value: 2.5 } } } },
+          { type: 'symbol', name: 'rating-point', from: { data: 'line' }, encode: { enter: { x: { scale: 'x', field: 'day' }, y: { scale: 'y', field: 'rating' }, fill: { scale: 'colour', field: 'series' }, size: { value: 60 } } } },
         ],
       },
     ],

@@ -7,6 +7,7 @@ import type { Content } from '../content/schema.js';
 import type { BotReply, Button } from './bot-reply.js';
 import { progressVars } from './progress-report.js';
 import { renderProgressChart } from './progress-chart.js';
+import { progressChartAlt } from './progress-chart-alt.js';
 import { practiceDays } from './progression/practice-days.js';
 import { addDays } from './progression/practice.js';
 import type { PracticeSession, Progress } from './progression/practice.js';
@@ -61,12 +62,12 @@ async function renderSay(content: Content, say: Say, view: RecordView): Promise<
       const record = await view.loadExport();
       const text = renderMessage(content, 'progress', progressVars(content, view.progress, record.practice, view.today));
       const days = practiceDays(record.practice);
-      const word = (id: 'chart.during' | 'chart.after' | 'chart.next_day' | 'chart.axis' | 'chart.alt' | 'chart.title') => renderMessage(content, id).text;
+      const word = (id: 'chart.during' | 'chart.after' | 'chart.next_day' | 'chart.axis' | 'chart.title') => renderMessage(content, id).text;
       const svg = await renderProgressChart(days, view.today, content.parameters.comfort.max_pain, {
         during: word('chart.during'), after: word('chart.after'), nextDay: word('chart.next_day'), axis: word('chart.axis'),
       });
       const points = days.filter((d) => d.day > addDays(view.today, -14)).reduce((n, d) => n + [d.during, d.after, d.nextDay].filter((v) => v !== null).length, 0);
-      return { ...text, attachment: { kind: 'chart', svg, points, alt: word('chart.alt'), title: word('chart.title') } };
+      return { ...text, attachment: { kind: 'chart', svg, points, alt: progressChartAlt(content, days, view.today, content.parameters.comfort.max_pain), title: word('chart.title') } };
     }
     case 'export': {
       const data = await view.loadExport();

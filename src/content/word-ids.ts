@@ -11,6 +11,8 @@ export const wordIds = {
   'chart.next_day': [],
   'chart.axis': [],
   'chart.alt': [],
+  'chart.alt_summary': ['count', 'highest', 'above', 'max', 'day', 'latest'],
+  'chart.alt_none': [],
   'chart.title': [],
   'button.start': [],
   'button.start_checkin': [],

@@ -76,6 +76,9 @@ const PAGE_HTML = `<!doctype html>
   #webchat .webchat__text-content--is-plain:first-child { padding-top: 10px; }
   #webchat .webchat__text-content--is-plain:last-child { padding-bottom: 10px; }
   #webchat .webchat__bubble img { max-width: 100%; height: auto; }
+  /* Web Chat crops a picture to a fixed height; the chart is shown whole, at most at its own size. */
+  #webchat .webchat__bubble__content div:has(> img[alt]) { height: auto !important; overflow: visible; }
+  #webchat .webchat__bubble__content div:has(> img[alt]) > img { position: static; transform: none; display: block; width: auto; }
 </style>
 </head>
 <body>

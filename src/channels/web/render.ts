@@ -20,8 +20,7 @@ export const EXPORT_FILE_NAME = 'gentlepath-my-data.json';
 export function renderForWeb(replies: readonly BotReply[], extras: { transcript?: TranscriptLine[] } = {}): OutboundActivity[] {
   return replies.map((reply) => {
     const activity: OutboundActivity = {
-      // Code fences are for chat apps that show monospace blocks; this page shows the text as written.
-      type: 'message', text: reply.text.replace(/^```[^\n]*\n?/gm, '').replace(/\n+$/, ''), textFormat: 'plain',
+      type: 'message', text: pageText(reply), textFormat: 'plain',
       channelData: { contentIds: reply.contentIds, ...(reply.expects ? { expects: reply.expects } : {}) },
     };
     if (reply.attachment?.kind === 'chart') {
@@ -39,6 +38,15 @@ export function renderForWeb(replies: readonly BotReply[], extras: { transcript?
     }
     return activity;
   });
+}
+
+/**
+ * Code fences are for chat apps that show monospace blocks; this page shows the text as written. With the chart
+ * picture attached (its alt text says the same in words), the text chart in the fenced block is left out.
+ */
+function pageText(reply: BotReply): string {
+  const text = reply.attachment?.kind === 'chart' ? reply.text.replace(/^```[^\n]*\n[\s\S]*?^```[^\n]*\n?/gm, '') : reply.text;
+  return text.replace(/^```[^\n]*\n?/gm, '').replace(/\n+$/, '');
 }
 
 export function svgDataUrl(svg: string): string {

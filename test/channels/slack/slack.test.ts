@@ -179,7 +179,7 @@ describe('Slack /slack/events', () => {
     expect(posted.some((p) => p.args.text.includes('Step 1'))).toBe(true);
 
     const [asked] = api.callsTo('files.getUploadURLExternal');
-    expect(asked!.args).toMatchObject({ filename: 'progress.png', alt_text: 'Pain ratings over the last 14 days' });
+    expect(asked!.args).toMatchObject({ filename: 'progress.png', alt_text: text('chart.alt_none') });
     expect(api.uploads).toHaveLength(1);
     const [upload] = api.uploads;
     expect(upload!.filename).toBe('progress.png');

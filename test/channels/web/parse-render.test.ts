@@ -32,6 +32,10 @@ describe('web render', () => {
     expect(image!.contentType).toBe('image/svg+xml');
     expect(image!.contentUrl.startsWith('data:image/svg+xml;base64,')).toBe(true);
     expect(Buffer.from(image!.contentUrl.split(',')[1]!, 'base64').toString('utf8')).toBe(svg);
+    // With the picture attached, the text chart in its fenced block is left out (the alt text says it in words).
+    const progress = renderForWeb([{ text: 'Your progress so far:\n- Days practised: 2\n```\nlast 14 days\nduring   ▁▂\n```\n', contentIds: ['progress'], rephrasable: false, attachment: { kind: 'chart', svg, points: 2, alt: 'Pain ratings' } }])[0]!;
+    expect(progress.text).toBe('Your progress so far:\n- Days practised: 2');
+    expect(progress.attachments![0]!.name).toBe('Pain ratings');
     // An export is not an image: it comes as a JSON file to save, and not as JSON text in the bubble.
     const exported = renderForWeb([{ text: '{"a":1}', contentIds: [], rephrasable: false, attachment: { kind: 'export', data: { a: 1 } } }])[0]!;
     expect(exported.text).toBe('');

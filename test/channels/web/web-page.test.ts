@@ -94,6 +94,15 @@ describe.skipIf(!CHROMIUM)('the web page as a product', () => {
       const box = await chart.boundingBox();
       expect(box!.width).toBeLessThanOrEqual(viewport.width);
       expect(box!.width).toBeGreaterThan(Math.min(viewport.width * 0.6, 300));
+      // Its labels as the person sees them: the SVG's font size times the scale the page shows it at (>= 12 px on a phone too).
+      const scale = await chart.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width / img.naturalWidth);
+      const svgText = await chart.evaluate(async (img: HTMLImageElement) => (await fetch(img.src)).text());
+      const smallest = Math.min(...[...svgText.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1])));
+      console.log(`chart at ${name}: shown ${box!.width.toFixed(0)} px wide, smallest label ${(smallest * scale).toFixed(1)} px`);
+      expect(smallest * scale).toBeGreaterThanOrEqual(12);
+      // Its text alternative says what it shows (no ratings yet here), and the text chart is not repeated above it.
+      expect(await chart.getAttribute('alt')).toBe(scriptedText(server.content, 'chart.alt_none'));
+      expect(await page.locator('#webchat').innerText()).not.toContain(line('progress.chart_heading'));
       await chart.scrollIntoViewIfNeeded();
       // No literal code fences anywhere on the page.
       expect(await page.locator('#webchat').innerText()).not.toContain('```');
@@ -106,6 +115,8 @@ describe.skipIf(!CHROMIUM)('the web page as a product', () => {
       const href = await link.getAttribute('href');
       const data = JSON.parse(Buffer.from(href!.split(',')[1]!, 'base64').toString('utf8'));
       expect(data.conversation.timeZone).toBe('America/Chicago');
+      // The file holds the conversation as the page showed it.
+      expect(data.transcript.filter((l: { from: string }) => l.from === 'you').map((l: { text: string }) => l.text)).toEqual(expect.arrayContaining(['8pm', 'America/Chicago', 'progress', 'export my data']));
       expect(await page.locator('#webchat').innerText()).not.toContain('"consentAt"');
 
       expect(await axe(page)).toEqual([]);
