@@ -19,6 +19,9 @@ export interface BotReply {
   expects?: Expectation;
   /** Structured data sent along: the data export, or the progress chart as an SVG image. */
   attachment?: { kind: 'export'; data: unknown } | {
+    /** The hold timer: a page can show the seconds left and a Stop button that sends `stop` (the comfort rule's own stop). */
+    kind: 'timer'; seconds: number; endsAt: string; stop: Button;
+  } | {
     kind: 'chart'; svg: string; points: number;
     /** The chart's alternative text and title, from flows/ (absent on replies stored before they were added). */
     alt?: string; title?: string;

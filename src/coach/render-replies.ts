@@ -69,6 +69,10 @@ async function renderSay(content: Content, say: Say, view: RecordView): Promise<
       const points = days.filter((d) => d.day > addDays(view.today, -14)).reduce((n, d) => n + [d.during, d.after, d.nextDay].filter((v) => v !== null).length, 0);
       return { ...text, attachment: { kind: 'chart', svg, points, alt: progressChartAlt(content, days, view.today, content.parameters.comfort.max_pain), title: word('chart.title') } };
     }
+    case 'timer': {
+      const text = renderMessage(content, 'timer.started', { seconds: say.seconds });
+      return { ...text, attachment: { kind: 'timer', seconds: say.seconds, endsAt: say.endsAt, stop: stopButton(content) } };
+    }
     case 'export': {
       const data = await view.loadExport();
       return { id: 'data.export', text: JSON.stringify(data, null, 2), rephrasable: false, attachment: { kind: 'export', data } };
@@ -108,6 +112,9 @@ function renderItem(content: Content, id: string, field: 'text' | 'question' | '
   return { id, text: fill(`${title}${text}`, {}), rephrasable: item.rephrasable };
 }
 
+/** Stopping at the exposure step: read back as "it hurts", so the comfort rule steps back. */
+const stopButton = (content: Content): Button => ({ label: renderMessage(content, 'button.stop').text, value: 'stop, it hurts' });
+
 /** Quick replies: labels from flows/ (button.*); values are the commands the understanding reads back. */
 function buttonsFor(content: Content, expects: Expectation, options: string[]): Button[] {
   const b = (id: MessageId, value: string): Button => ({ label: renderMessage(content, id).text, value });
@@ -117,7 +124,7 @@ function buttonsFor(content: Content, expects: Expectation, options: string[]): 
     case 'rating': return Array.from({ length: 11 }, (_, i) => ({ label: String(i), value: String(i) }));
     case 'done': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), b('button.done', 'done'), b('button.skip', 'skip'), b('button.repeat', 'repeat')];
     // The exposure step: stopping is always one tap away.
-    case 'step': return [b('button.done', 'done'), b('button.stop', 'stop, it hurts'), b('button.skip', 'skip'), b('button.repeat', 'repeat')];
+    case 'step': return [b('button.done', 'done'), stopButton(content), b('button.start_timer', 'start timer'), b('button.skip', 'skip'), b('button.repeat', 'repeat')];
     case 'choice': return [...options.map((o, i) => ({ label: o, value: String(i + 1) })), b('button.neither', 'neither')];
     case 'start': return [b('button.start_checkin', 'start'), b('button.progress', 'progress'), b('button.help', 'help')];
     case 'text': case 'time': case 'zone': return [b('button.skip', 'skip')];

@@ -32,6 +32,7 @@ const ALLOWED: Array<{ file: string; literal: string; why: string }> = [
   { file: 'src/coach/render-replies.ts', literal: "I've been checked by a clinician and cleared", why: 'a button value: the command the understanding reads back' },
   { file: 'src/coach/render-replies.ts', literal: 'stop, it hurts', why: 'a button value: the command the understanding reads back' },
   { file: 'src/coach/render-replies.ts', literal: 'I pressed yes by mistake', why: 'a button value: the command the understanding reads back' },
+  { file: 'src/coach/render-replies.ts', literal: 'start timer', why: 'a button value: the command the understanding reads back' },
   { file: 'src/channels/botframework/channel.ts', literal: 'refusing to listen on ${config.host}: without MicrosoftAppId, /api/messages runs in local mode with no authentication. Use HOST=127.0.0.1, set MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId, or set GENTLEPATH_ALLOW_PUBLIC_LOCAL_MODE=1 if you really mean it.', why: 'a start-up error for the operator (the line after throw)' },
   { file: 'src/channels/terminal/terminal-chat.ts', literal: '(ignored "${line}": not a date)', why: 'scripted mode for developers (@now lines)' },
   { file: 'src/channels/shared/calendar-ics.ts', literal: 'PRODID:-//GentlePath//Daily check-in//EN', why: 'the calendar file\'s product id (RFC 5545), not shown' },
@@ -122,7 +123,9 @@ describe('user-visible text lives in flows/', () => {
       .replace(/<[^>]+>/g, '\n').split('\n').map((t) => t.trim()).filter(Boolean)
       .map((t) => t.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
     const say = (id: Parameters<typeof renderMessage>[1]) => renderMessage(content, id).text;
-    expect(visible).toEqual(['GentlePath', claimText(content), `${say('disclaimer.short')} ${say('web.privacy')}`, say('web.calendar_link'), say('web.physio_link'), say('web.offline'), say('web.connecting')]);
+    expect(visible).toEqual(['GentlePath', claimText(content), `${say('disclaimer.short')} ${say('web.privacy')}`, say('web.calendar_link'), say('web.physio_link'), say('web.offline'), say('web.timer_heading'), say('button.stop'), say('web.connecting')]);
     expect(html).toContain(`data-cannot-connect="${say('web.cannot_connect')}"`);
+    expect(html).toContain(`data-left="${say('web.timer_left')}"`);
+    expect(html).toContain(`data-done="${say('web.timer_done').replace(/"/g, '&quot;')}"`);
   });
 });

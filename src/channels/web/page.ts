@@ -43,7 +43,11 @@ export function pageHtml(content: Content): string {
     .replace('{{cannot_connect}}', say('web.cannot_connect'))
     .replace('{{offline}}', say('web.offline'))
     .replace('{{calendar}}', say('web.calendar_link'))
-    .replace('{{physio}}', say('web.physio_link'));
+    .replace('{{physio}}', say('web.physio_link'))
+    .replace('{{timer_heading}}', say('web.timer_heading'))
+    .replace('{{timer_left}}', say('web.timer_left'))
+    .replace('{{timer_done}}', say('web.timer_done'))
+    .replace('{{stop}}', say('button.stop'));
 }
 
 function escapeHtml(text: string): string {
@@ -69,6 +73,16 @@ const PAGE_HTML = `<!doctype html>
   header p { font-size: 0.8rem; margin: 2px 0 0; color: #595959; }
   header a { color: #6a3f6d; margin-right: 12px; }
   #webchat { flex: 1; min-height: 0; }
+  /* The countdown during a hold: the seconds left and a Stop that is always one press away. */
+  #hold { display: flex; align-items: center; gap: 12px; padding: 10px 16px; background: #f3e6f1; border-bottom: 1px solid #d9c3d6; }
+  #hold[hidden] { display: none; }
+  #hold h2 { font-size: 1rem; margin: 0; color: #5a3d5c; }
+  #hold-count { margin: 0; flex: 1; font-size: 1.1rem; color: #222; font-variant-numeric: tabular-nums; }
+  #hold-count strong { font-size: 1.7rem; }
+  #hold-stop { font: inherit; font-size: 1.1rem; font-weight: 600; min-height: 44px; min-width: 88px; padding: 8px 20px; border-radius: 8px; border: 2px solid #7a4f7d; background: #7a4f7d; color: #fff; cursor: pointer; }
+  #hold-stop:hover { background: #5a3d5c; }
+  #hold-stop:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   #status { padding: 16px; color: #595959; }
   .webchat__text-content { white-space: pre-wrap; }
   /* Web Chat shows each line of plain text as its own paragraph: keep them close, like lines of one message. */
@@ -90,6 +104,12 @@ const PAGE_HTML = `<!doctype html>
     <p><a id="calendar" href="/v3/directline/calendar.ics" download="gentlepath-check-in.ics">{{calendar}}</a> <a id="physio" href="/v3/directline/summary" target="_blank" rel="noopener">{{physio}}</a></p>
   </header>
   <p id="offline" role="status" aria-live="polite" hidden>{{offline}}</p>
+  <section id="hold" aria-labelledby="hold-title" hidden data-left="{{timer_left}}" data-done="{{timer_done}}">
+    <h2 id="hold-title">{{timer_heading}}</h2>
+    <p id="hold-count" role="timer" aria-atomic="true"></p>
+    <button id="hold-stop" type="button">{{stop}}</button>
+  </section>
+  <p id="hold-status" class="visually-hidden" role="status" aria-live="polite"></p>
   <div id="webchat"><p id="status" data-cannot-connect="{{cannot_connect}}">{{connecting}}</p></div>
 </main>
 <script src="/webchat.js"></script>
@@ -138,6 +158,9 @@ export const APP_JS = `(function () {
       var changed = Object.assign({}, activity, { suggestedActions: { to: [], actions: offered } });
       return Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: changed }) });
     }
+    var hold = holdTimer(function (text) {
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+    });
     var store = window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
@@ -153,7 +176,10 @@ export const APP_JS = `(function () {
           }
           if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED') { rejected = true; showOffline(); }
           if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED') { rejected = false; showOffline(); }
-          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') action = withBrowserZone(action);
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            hold.see(action.payload && action.payload.activity);
+            action = withBrowserZone(action);
+          }
           return next(action);
         };
       };
@@ -170,5 +196,89 @@ export const APP_JS = `(function () {
   }).catch(function (error) {
     fail((status ? status.getAttribute('data-cannot-connect') || '' : '').replace('{error}', error.message));
   });
+
+  // The countdown during a hold. The coach's reply that starts the timer says when it ends, so a reload
+  // (which replays the conversation) picks the countdown up where it is; a later question from the coach
+  // (the rating after "done" or Stop) or its "time's up" ends it. Stop sends the step's own Stop answer, so
+  // the comfort rule applies as if the Stop button under the step were pressed.
+  function holdTimer(send) {
+    var panel = document.getElementById('hold');
+    var count = document.getElementById('hold-count');
+    var stop = document.getElementById('hold-stop');
+    var live = document.getElementById('hold-status');
+    var template = panel.getAttribute('data-left') || '{seconds}';
+    var endsAt = 0;
+    var stopValue = '';
+    var shown = -1;
+    var ticker = null;
+    function announce(text) { live.textContent = ''; setTimeout(function () { live.textContent = text; }, 50); }
+    function render(seconds) {
+      var at = template.indexOf('{seconds}');
+      count.textContent = '';
+      if (at < 0) { count.textContent = template; return; }
+      var number = document.createElement('strong');
+      number.textContent = String(seconds);
+      count.appendChild(document.createTextNode(template.slice(0, at)));
+      count.appendChild(number);
+      count.appendChild(document.createTextNode(template.slice(at + '{seconds}'.length)));
+    }
+    function typing() {
+      var active = document.activeElement;
+      return !!active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT') && active.value !== '';
+    }
+    function end(sayDone) {
+      if (!ticker) return;
+      clearInterval(ticker);
+      ticker = null;
+      endsAt = 0;
+      shown = -1;
+      var hadFocus = panel.contains(document.activeElement);
+      panel.hidden = true;
+      if (sayDone) announce(panel.getAttribute('data-done') || '');
+      if (hadFocus) {
+        var box = document.querySelector('[data-id="webchat-sendbox-input"]');
+        if (box) box.focus();
+      }
+    }
+    function tick() {
+      var left = Math.ceil((endsAt - Date.now()) / 1000);
+      if (left <= 0) { end(true); return; }
+      if (left === shown) return;
+      shown = left;
+      render(left);
+      if (left % 15 === 0) announce(count.textContent);
+    }
+    function start(timer) {
+      var at = Date.parse(timer.endsAt);
+      if (!(at > Date.now())) return;
+      var fresh = !ticker;
+      endsAt = at;
+      stopValue = (timer.stop && timer.stop.value) || stopValue;
+      if (timer.stop && timer.stop.label) stop.textContent = timer.stop.label;
+      panel.hidden = false;
+      if (fresh) {
+        shown = Math.ceil((endsAt - Date.now()) / 1000);
+        render(shown);
+        announce(document.getElementById('hold-title').textContent + ': ' + count.textContent);
+        ticker = setInterval(tick, 250);
+        if (!typing()) stop.focus({ preventScroll: true });
+      }
+    }
+    stop.addEventListener('click', function () {
+      var value = stopValue;
+      end(false);
+      if (value) send(value);
+    });
+    return {
+      see: function (activity) {
+        if (!activity || activity.type !== 'message' || !activity.from || activity.from.role !== 'bot') return;
+        var data = activity.channelData || {};
+        if (data.timer) { start(data.timer); return; }
+        var ids = data.contentIds || [];
+        if (ids.indexOf('timer.done') >= 0) { end(true); return; }
+        if (data.expects && data.expects !== 'step') end(false);
+      }
+    };
+  }
 })();
 `;

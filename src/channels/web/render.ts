@@ -11,7 +11,11 @@ export interface OutboundActivity {
   /** The progress chart: Web Chat shows an image/* attachment as an <img> of its contentUrl (the page's CSP allows data:). */
   attachments?: Array<{ contentType: 'image/svg+xml' | 'application/json'; contentUrl: string; name: string }>;
   /** What the coach is waiting for, for pages and tests (Web Chat ignores it). */
-  channelData?: { expects?: string; contentIds?: string[] };
+  channelData?: {
+    expects?: string; contentIds?: string[];
+    /** A hold has started: the page counts down to `endsAt` with a Stop button that sends `stop.value`. */
+    timer?: { seconds: number; endsAt: string; stop: { label: string; value: string } };
+  };
 }
 
 export const EXPORT_FILE_NAME = 'gentlepath-my-data.json';
@@ -23,6 +27,10 @@ export function renderForWeb(replies: readonly BotReply[], extras: { transcript?
       type: 'message', text: pageText(reply), textFormat: 'plain',
       channelData: { contentIds: reply.contentIds, ...(reply.expects ? { expects: reply.expects } : {}) },
     };
+    if (reply.attachment?.kind === 'timer') {
+      const { seconds, endsAt, stop } = reply.attachment;
+      activity.channelData!.timer = { seconds, endsAt, stop: { label: stop.label, value: stop.value } };
+    }
     if (reply.attachment?.kind === 'chart') {
       activity.attachments = [{ contentType: 'image/svg+xml', contentUrl: svgDataUrl(reply.attachment.svg), name: reply.attachment.alt ?? '' }]; // Web Chat uses the name as the image's alt text
     }

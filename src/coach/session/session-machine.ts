@@ -453,7 +453,8 @@ export function createSessionMachine(content: Content) {
       startTimer: assign(({ context, event }) => {
         const step = content.steps.find((s) => s.number === context.day?.level.step);
         const seconds = step?.hold_seconds?.max ?? 60;
-        return { effects: [...context.effects, holdTimerJob(event.facts, seconds)], out: [...context.out, message('timer.started', { seconds })] };
+        const endsAt = new Date(Date.parse(event.facts.now) + seconds * 1000).toISOString();
+        return { effects: [...context.effects, holdTimerJob(event.facts, seconds)], out: [...context.out, { kind: 'timer', seconds, endsAt } as Say] };
       }),
     },
   }).createMachine({

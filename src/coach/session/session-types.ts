@@ -34,6 +34,8 @@ export type Say =
   | { kind: 'exercise'; index: number }
   | { kind: 'step'; level: Level }
   | { kind: 'progress' }
+  /** The hold timer has started: its length, and when it ends (so a page can count down, and pick it up again after a reload). */
+  | { kind: 'timer'; seconds: number; endsAt: string }
   | { kind: 'export' };
 
 /** Things that happen later, on their own: each is a durable row, at most one of a kind per conversation. */

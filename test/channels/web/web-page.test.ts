@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../helpers/channel-server.js';
 import { scriptedText } from '../../helpers/scripted-text.js';
+import { CHECK_IN_TO_RATING, ONBOARDING } from '../../helpers/journey.js';
 
 const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -169,6 +170,94 @@ describe.skipIf(!CHROMIUM)('the web page as a product', () => {
     await expect.poll(() => bubbles(page).filter({ hasText: /^no$/ }).count(), { timeout: 20_000 }).toBe(1);
     await context.close();
   }, 60_000);
+
+  /** From a new conversation to today's exposure step, typed as a person would (each message after the last reply). */
+  async function toExposureStep(page: Page): Promise<void> {
+    await page.goto(server.url);
+    await waitFor(page, 'onboarding.consent_ask');
+    for (const message of [...ONBOARDING, ...CHECK_IN_TO_RATING.slice(0, -1)]) {
+      const before = await bubbles(page).count();
+      await type(page, message);
+      await expect.poll(() => bubbles(page).count(), { timeout: 20_000 }).toBeGreaterThan(before + 1);
+    }
+    await expect.poll(() => buttons(page), { timeout: 20_000 }).toContain(scriptedText(server.content, 'button.start_timer'));
+  }
+  const hold = (page: Page) => page.locator('#hold');
+  const secondsLeft = async (page: Page) => Number(await page.locator('#hold-count strong').innerText());
+  const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+    it(`counts a hold down with a Stop button that reaches the coach, and picks the countdown up after a reload (${name})`, async () => {
+      const context = await browser.newContext({ viewport, timezoneId: 'Europe/Berlin', bypassCSP: true });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      page.on('pageerror', (e) => failures.push(e.message));
+      await toExposureStep(page);
+      expect(await hold(page).isVisible()).toBe(false);
+      expect(await buttons(page)).toContain(scriptedText(server.content, 'button.stop'));
+
+      await press(page, scriptedText(server.content, 'button.start_timer'));
+      await waitFor(page, 'timer.started');
+      await expect.poll(() => hold(page).isVisible(), { timeout: 10_000 }).toBe(true);
+      // Step 1 holds for up to 60 seconds; the page counts down from there.
+      const first = await secondsLeft(page);
+      expect(first).toBeGreaterThan(50);
+      expect(first).toBeLessThanOrEqual(60);
+      expect(await page.locator('#hold h2').innerText()).toBe(scriptedText(server.content, 'web.timer_heading'));
+      expect(await page.locator('#hold-stop').innerText()).toBe(scriptedText(server.content, 'button.stop'));
+      // Stop has the focus (the person pressed Start timer), and the start was announced politely.
+      expect(await focused(page)).toBe('hold-stop');
+      expect(await page.locator('#hold-status').getAttribute('aria-live')).toBe('polite');
+      await expect.poll(() => page.locator('#hold-status').innerText()).toContain(String(first));
+      expect(await page.locator('#hold-count').getAttribute('role')).toBe('timer');
+      await expect.poll(() => secondsLeft(page), { timeout: 5_000 }).toBeLessThan(first);
+      expect(await axe(page)).toEqual([]);
+      await page.screenshot({ path: `test-output/web-page-${name}-hold.png` });
+
+      // A reload picks the countdown up where it is, not from the start.
+      const beforeReload = await secondsLeft(page);
+      await page.reload();
+      await expect.poll(() => hold(page).isVisible(), { timeout: 20_000 }).toBe(true);
+      const resumed = await secondsLeft(page);
+      expect(resumed).toBeLessThanOrEqual(beforeReload);
+      expect(resumed).toBeGreaterThan(30);
+      await page.screenshot({ path: `test-output/web-page-${name}-hold-after-reload.png` });
+
+      // Stop, by keyboard on the desktop and by a tap on the phone: it reaches the coach as the step's Stop,
+      // so the comfort rule's "you were right to stop" and the rating follow.
+      if (name === 'desktop') {
+        await page.locator('#hold-stop').focus();
+        await page.keyboard.press('Enter');
+      } else {
+        await page.locator('#hold-stop').click();
+      }
+      await expect.poll(() => hold(page).isVisible()).toBe(false);
+      await waitFor(page, 'exposure.stopped');
+      await waitFor(page, 'rating.ask_during');
+      // After the coach has moved on, a reload does not bring the countdown back.
+      await page.reload();
+      await waitFor(page, 'rating.ask_during');
+      await expect.poll(() => buttons(page), { timeout: 20_000 }).toContain('0');
+      expect(await hold(page).isVisible()).toBe(false);
+      expect(failures).toEqual([]);
+      await context.close();
+    }, 150_000);
+  }
+
+  it('says "time\'s up" when the hold ends and gives the focus back to the send box', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin' });
+    const page = await context.newPage();
+    await toExposureStep(page);
+    await press(page, scriptedText(server.content, 'button.start_timer'));
+    await expect.poll(() => hold(page).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await focused(page)).toBe('hold-stop');
+    // The page's clock jumps past the end of the hold (the coach's own "time's up" follows from its scheduler).
+    await page.clock.setFixedTime(Date.now() + 61_000);
+    await expect.poll(() => hold(page).isVisible(), { timeout: 5_000 }).toBe(false);
+    await expect.poll(() => page.locator('#hold-status').innerText()).toBe(scriptedText(server.content, 'web.timer_done'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe('webchat-sendbox-input');
+    await context.close();
+  }, 120_000);
 
   it('serves its static files compressed and cached', async () => {
     const res = await fetch(`${server.url}webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
