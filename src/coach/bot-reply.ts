@@ -22,6 +22,9 @@ export interface BotReply {
     /** The hold timer: a page can show the seconds left and a Stop button that sends `stop` (the comfort rule's own stop). */
     kind: 'timer'; seconds: number; endsAt: string; stop: Button;
   } | {
+    /** The daily check-in as a calendar file: each channel builds it with channels/shared/calendar-ics.ts. */
+    kind: 'calendar'; time: string; timeZone: string; title: string; description: string;
+  } | {
     kind: 'chart'; svg: string; points: number;
     /** The chart's alternative text and title, from flows/ (absent on replies stored before they were added). */
     alt?: string; title?: string;

@@ -73,6 +73,13 @@ async function renderSay(content: Content, say: Say, view: RecordView): Promise<
       const text = renderMessage(content, 'timer.started', { seconds: say.seconds });
       return { ...text, attachment: { kind: 'timer', seconds: say.seconds, endsAt: say.endsAt, stop: stopButton(content) } };
     }
+    case 'calendar': {
+      const text = renderMessage(content, 'calendar.attached', { time: say.time, zone: say.timeZone });
+      return {
+        ...text,
+        attachment: { kind: 'calendar', time: say.time, timeZone: say.timeZone, title: renderMessage(content, 'calendar.title').text, description: renderMessage(content, 'calendar.description').text },
+      };
+    }
     case 'export': {
       const data = await view.loadExport();
       return { id: 'data.export', text: JSON.stringify(data, null, 2), rephrasable: false, attachment: { kind: 'export', data } };

@@ -21,6 +21,7 @@ const settingsEvents = (c: SettingsCommand, u: Understanding): BareEvent => {
     // "change my reminder to 7am" carries its time
     case 'changeReminder': return u.time ? { type: 'CHANGE_REMINDER', hour: u.time.hour, minute: u.time.minute } : { type: 'CHANGE_REMINDER' };
     case 'startTimer': return { type: 'START_TIMER' };
+    case 'calendar': return { type: 'CALENDAR' };
   }
 };
 

@@ -44,6 +44,8 @@ export const messageIds = {
   // the daily check-in as a calendar file (channels/shared/calendar-ics.ts)
   'calendar.title': [],
   'calendar.description': [],
+  'calendar.attached': ['time', 'zone'],
+  'calendar.no_time': [],
   'disclaimer': [],
   'onboarding.consent_ask': [],
   'onboarding.consent_declined': [],

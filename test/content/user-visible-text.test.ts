@@ -36,7 +36,7 @@ const ALLOWED: Array<{ file: string; literal: string; why: string }> = [
   { file: 'src/channels/botframework/channel.ts', literal: 'refusing to listen on ${config.host}: without MicrosoftAppId, /api/messages runs in local mode with no authentication. Use HOST=127.0.0.1, set MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId, or set GENTLEPATH_ALLOW_PUBLIC_LOCAL_MODE=1 if you really mean it.', why: 'a start-up error for the operator (the line after throw)' },
   { file: 'src/channels/terminal/terminal-chat.ts', literal: '(ignored "${line}": not a date)', why: 'scripted mode for developers (@now lines)' },
   { file: 'src/channels/shared/calendar-ics.ts', literal: 'PRODID:-//GentlePath//Daily check-in//EN', why: 'the calendar file\'s product id (RFC 5545), not shown' },
-  { file: 'src/channels/web/direct-line.ts', literal: 'attachment; filename="gentlepath-check-in.ics"', why: 'an HTTP header (the saved file\'s name)' },
+  { file: 'src/channels/web/direct-line.ts', literal: 'attachment; filename="${CALENDAR_FILE_NAME}"', why: 'an HTTP header (the saved file\'s name)' },
 ];
 
 /** A line that only logs, throws, answers an HTTP client with an error or imports: its strings go to operators or client programs. */

@@ -2,7 +2,9 @@
 // auth.test, chat.postMessage, chat.update, views.publish and conversations.open, and records every call.
 // File uploads as files.uploadV2 makes them: files.getUploadURLExternal hands out an upload_url on this
 // server (/upload/<file id>), which takes the bytes (multipart, field "body") into `uploads`, and
-// files.completeUploadExternal shares the file into channel_id. The token "xoxb-revoked" gets invalid_auth.
+// files.completeUploadExternal shares the file into channel_id, answering with the file's name, title, mimetype
+// and filetype as Slack does. Both refuse a call without their required arguments (filename and length; files)
+// with invalid_arguments, as Slack does. The token "xoxb-revoked" gets invalid_auth.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -32,6 +34,13 @@ export interface FakeSlackApi {
 export const FAKE_BOT_USER = 'UBOT0001';
 
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'files'];
+
+/** What Slack reports for a file by its name's extension (the few kinds this project uploads). */
+const FILE_TYPES: Record<string, { mimetype: string; filetype: string }> = {
+  png: { mimetype: 'image/png', filetype: 'png' },
+  ics: { mimetype: 'text/calendar', filetype: 'ics' },
+};
+const fileType = (name: string) => FILE_TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? { mimetype: 'application/octet-stream', filetype: 'binary' };
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackCall[] = [];
@@ -92,13 +101,20 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'conversations.open':
         return answer({ channel: { id: `D${String(args.users)}` } });
       case 'files.getUploadURLExternal': {
+        if (!args.filename || !(Number(args.length) > 0)) return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'invalid_arguments' }));
         files += 1;
         const fileId = `F${String(files).padStart(6, '0')}`;
         filenames.set(fileId, String(args.filename));
         return answer({ upload_url: `${base}/upload/${fileId}`, file_id: fileId });
       }
       case 'files.completeUploadExternal':
-        return answer({ files: (args.files as Array<{ id: string; title?: string }>).map((f) => ({ id: f.id, title: f.title ?? filenames.get(f.id), name: filenames.get(f.id) })) });
+        if (!Array.isArray(args.files) || args.files.length === 0) return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'invalid_arguments' }));
+        return answer({
+          files: (args.files as Array<{ id: string; title?: string }>).map((f) => {
+            const name = filenames.get(f.id) ?? '';
+            return { id: f.id, title: f.title ?? name, name, ...fileType(name), channels: args.channel_id ? [args.channel_id] : [] };
+          }),
+        });
       default:
         return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'unknown_method' }));
     }

@@ -103,8 +103,8 @@ export function createBotFrameworkChannel(options: BotFrameworkOptions): BotFram
     savedRefs.set(key, json);
   }
 
-  const send = (context: TurnContext, replies: readonly BotReply[], channelId: string) =>
-    context.sendActivities(renderForBotFramework(replies, channelId).map((a) => Activity.fromObject(a)));
+  const send = (context: TurnContext, key: string, replies: readonly BotReply[], channelId: string) =>
+    context.sendActivities(renderForBotFramework(replies, channelId, { key, now: new Date() }).map((a) => Activity.fromObject(a)));
 
   const logic = async (context: TurnContext): Promise<void> => {
     const inbound = parseActivity(context.activity);
@@ -118,7 +118,7 @@ export function createBotFrameworkChannel(options: BotFrameworkOptions): BotFram
     const started = performance.now();
     await saveReference(inbound.key, context);
     const replies = await coach.handleTurn(inbound.key, inbound.event, async (_key, out) => {
-      await send(context, out, channelId);
+      await send(context, inbound.key, out, channelId);
     });
     log.info({ bfChannel: channelId, conv: conversationTag(inbound.key), opening: inbound.event.opening === true, replyCount: replies.length, ms: Math.round(performance.now() - started) }, 'turn');
   };
@@ -150,7 +150,7 @@ export function createBotFrameworkChannel(options: BotFrameworkOptions): BotFram
           for (const activity of activities) delete activity.replyToId;
           return next();
         });
-        await send(context, replies, conversation.reference.channelId ?? '');
+        await send(context, key, replies, conversation.reference.channelId ?? '');
       });
     },
   };

@@ -4,6 +4,7 @@
 import type { Attachment, CardAction } from '@microsoft/agents-activity';
 import type { BotReply, Button } from '../../coach/bot-reply.js';
 import { chartPng } from '../shared/chart-png.js';
+import { CALENDAR_FILE_NAME, calendarFileFor } from '../shared/calendar-ics.js';
 
 /** Teams shows at most this many suggested actions. */
 const TEAMS_MAX_SUGGESTED = 6;
@@ -11,6 +12,7 @@ const TEAMS_MAX_SUGGESTED = 6;
 const CARD_ROW = 6;
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+export const CALENDAR_CONTENT_TYPE = 'text/calendar';
 
 /** The fields of an outgoing activity this channel sets (the SDK fills in the addressing). */
 export interface OutgoingActivity {
@@ -21,7 +23,8 @@ export interface OutgoingActivity {
   suggestedActions?: { to: string[]; actions: CardAction[] };
 }
 
-export function renderForBotFramework(replies: readonly BotReply[], channelId: string): OutgoingActivity[] {
+/** `file`: the conversation and the time a calendar file is made for (without it, the calendar file is left out). */
+export function renderForBotFramework(replies: readonly BotReply[], channelId: string, file?: { key: string; now: Date }): OutgoingActivity[] {
   const teams = channelId === 'msteams';
   return replies.map((reply) => {
     const activity: OutgoingActivity = teams
@@ -29,6 +32,11 @@ export function renderForBotFramework(replies: readonly BotReply[], channelId: s
       ? { type: 'message', text: reply.text.replace(/\n/g, '\n\n'), textFormat: 'markdown' }
       : { type: 'message', text: reply.text, textFormat: 'plain' };
     if (reply.attachment?.kind === 'chart') activity.attachments = [chartCard(reply.attachment.svg, reply.attachment.alt ?? '')];
+    // The daily check-in as a file attachment (text/calendar) that Teams and Web Chat offer to open or save.
+    if (reply.attachment?.kind === 'calendar' && file) {
+      const ics = calendarFileFor(reply.attachment, file.key, file.now);
+      activity.attachments = [{ contentType: CALENDAR_CONTENT_TYPE, contentUrl: `data:${CALENDAR_CONTENT_TYPE};base64,${Buffer.from(ics, 'utf8').toString('base64')}`, name: CALENDAR_FILE_NAME }];
+    }
     const buttons = reply.buttons ?? [];
     if (buttons.length === 0) return activity;
     if (teams && (reply.expects === 'rating' || buttons.length > TEAMS_MAX_SUGGESTED)) {

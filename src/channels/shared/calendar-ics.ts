@@ -43,6 +43,14 @@ function firstDay(now: Date, timeZone: string, time: string): string {
   return day.toISOString().slice(0, 10).replace(/-/g, '');
 }
 
+/** The file name a calendar file is offered under, on every channel. */
+export const CALENDAR_FILE_NAME = 'gentlepath-check-in.ics';
+
+/** The calendar file for a coach's calendar reply (its time, zone and words), for one conversation. */
+export function calendarFileFor(attachment: { time: string; timeZone: string; title: string; description: string }, key: string, now: Date): string {
+  return checkInCalendar({ time: attachment.time, timeZone: attachment.timeZone, title: attachment.title, description: attachment.description, key, now });
+}
+
 export function checkInCalendar(c: CheckInCalendar): string {
   const [hh, mm] = c.time.split(':');
   const uid = `${createHash('sha256').update(c.key).digest('hex').slice(0, 24)}@gentlepath`;

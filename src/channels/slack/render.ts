@@ -4,6 +4,7 @@
 import type { types } from '@slack/bolt';
 import type { BotReply } from '../../coach/bot-reply.js';
 import { chartPng } from '../shared/chart-png.js';
+import { CALENDAR_FILE_NAME, calendarFileFor } from '../shared/calendar-ics.js';
 import { levelName } from '../../coach/session/level-name.js';
 import type { Content } from '../../content/schema.js';
 import type { ConversationSummary } from '../../coach/conversation-summary.js';
@@ -55,14 +56,20 @@ export function renderForSlack(replies: readonly BotReply[]): SlackMessage[] {
 export interface SlackUpload {
   filename: string;
   title: string;
-  alt_text: string;
+  /** For pictures: what a screen reader says. */
+  alt_text?: string;
   file: Buffer;
 }
 
-/** The file to upload after the reply's message: the progress chart as a PNG, or null. */
-export function renderUpload(reply: BotReply): SlackUpload | null {
-  if (reply.attachment?.kind !== 'chart') return null;
-  return { filename: 'progress.png', title: reply.attachment.title ?? '', alt_text: reply.attachment.alt ?? '', file: chartPng(reply.attachment.svg) };
+/**
+ * The file to upload after the reply's message: the progress chart as a PNG, the daily check-in as a calendar
+ * file made for this conversation (`key`) at `now`, or null.
+ */
+export function renderUpload(reply: BotReply, key: string, now: Date): SlackUpload | null {
+  const attachment = reply.attachment;
+  if (attachment?.kind === 'chart') return { filename: 'progress.png', title: attachment.title ?? '', alt_text: attachment.alt ?? '', file: chartPng(attachment.svg) };
+  if (attachment?.kind === 'calendar') return { filename: CALENDAR_FILE_NAME, title: attachment.title, file: Buffer.from(calendarFileFor(attachment, key, now), 'utf8') };
+  return null;
 }
 
 function buttonRows(buttons: readonly { label: string; value: string }[]): KnownBlock[] {

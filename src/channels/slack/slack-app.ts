@@ -108,16 +108,17 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
     return work;
   };
 
-  async function post(client: webApi.WebClient, channel: string, replies: readonly BotReply[]): Promise<void> {
+  async function post(client: webApi.WebClient, key: string, channel: string, replies: readonly BotReply[]): Promise<void> {
     const messages = renderForSlack(replies);
     for (const [i, message] of messages.entries()) {
       await client.chat.postMessage({ channel, ...message });
-      const upload = renderUpload(replies[i]!);
+      const upload = renderUpload(replies[i]!, key, now());
       if (!upload) continue;
-      // The chart as a file in the DM (needs the files:write scope). The text already carries the sparkline,
-      // so a failed upload is logged, not retried: a retry would post the text again.
+      // The chart or the calendar file in the DM, under the message that says what it is (needs the files:write
+      // scope). The text carries the sparkline or the time, so a failed upload is logged, not retried: a retry
+      // would post the text again.
       await client.files.uploadV2({ channel_id: channel, ...upload })
-        .catch((error: unknown) => log.warn(errorFields(error), 'could not upload the progress chart'));
+        .catch((error: unknown) => log.warn({ ...errorFields(error), file: upload.filename }, 'could not upload a file'));
     }
   }
 
@@ -133,7 +134,7 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
     let channel = inbound.channel;
     const replies = await coach.handleTurn(inbound.key, inbound.event, async (_key, out) => {
       channel ??= await openDirectMessage(client, inbound.user);
-      await post(client, channel, out);
+      await post(client, inbound.key, channel, out);
     });
     log.info({ source, conv: conversationTag(inbound.key), replyCount: replies.length, ms: Math.round(performance.now() - started) }, 'turn');
   }
@@ -208,7 +209,7 @@ export function createSlackChannel(options: SlackOptions): SlackChannel {
     async deliver(key, replies) {
       const user = userOfKey(key);
       if (!user) throw new Error('not a Slack conversation key');
-      await post(app.client, await openDirectMessage(app.client, user), replies);
+      await post(app.client, key, await openDirectMessage(app.client, user), replies);
     },
     async idle() {
       while (running.size) await Promise.allSettled([...running]);

@@ -57,7 +57,8 @@ function choicesLine(buttons: readonly Button[]): string {
 
 export function renderForTerminal(replies: readonly BotReply[], options: TerminalRenderOptions = {}): string {
   // Markdown code fences are for chat apps; a terminal is monospaced already.
-  const parts = replies.map((r) => r.text.replace(/^```\n?/gm, ''));
+  // A calendar file cannot be handed over in a terminal: the line that offers one is left out.
+  const parts = replies.filter((r) => r.attachment?.kind !== 'calendar').map((r) => r.text.replace(/^```\n?/gm, ''));
   const buttons = replies.at(-1)?.buttons;
   if (buttons?.length) parts.push(`  ${choicesLine(buttons)}`);
   const text = parts.join('\n\n');

@@ -19,7 +19,7 @@ import type { Store } from '../../coach/store-port.js';
 import type { UserEvent } from '../../coach/user-event.js';
 import type { WebTranscripts } from '../../store/web-transcripts.js';
 import { decodePathSegment, HttpError, isLoopback, readJson, sendJson, sendText } from '../shared/http-util.js';
-import { checkInCalendar } from '../shared/calendar-ics.js';
+import { CALENDAR_FILE_NAME, checkInCalendar } from '../shared/calendar-ics.js';
 import { SUMMARY_CSP } from './physio-summary.js';
 import { readConversationSummary } from '../../coach/conversation-summary.js';
 import { conversationTag, errorFields, type Logger } from '../../logger.js';
@@ -223,12 +223,13 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
     for (const reply of replies) await push(conv, { ...reply, from: BOT, ...(replyToId ? { replyToId } : {}) });
   }
 
-  /** The coach's replies for this page; "export my data" gets this conversation's own transcript (and no other). */
+  /** The coach's replies for this page; "export my data" gets this conversation's own transcript (and no other), a calendar file its own event. */
   async function render(conv: Conversation, replies: readonly BotReply[]): Promise<OutboundActivity[]> {
-    if (!replies.some((r) => r.attachment?.kind === 'export')) return renderForWeb(replies);
+    const file = { key: webConversationKey(conv.id), now: new Date(now()) };
+    if (!replies.some((r) => r.attachment?.kind === 'export')) return renderForWeb(replies, file);
     await conv.writes;
     const rows = await transcripts.list(webConversationKey(conv.id), 0, limits.transcriptKeep);
-    return renderForWeb(replies, { transcript: transcriptForExport(rows.map((r) => r.activity)) });
+    return renderForWeb(replies, { ...file, transcript: transcriptForExport(rows.map((r) => r.activity)) });
   }
 
   /** Runs a turn in the slot the request reserved (see `reserve`), freeing it when done. */
@@ -323,7 +324,7 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
         return true;
       }
       const ics = checkInCalendar({ time: summary.reminderTime, timeZone: summary.timeZone, title: words.title, description: words.description, key: webConversationKey(id), now: new Date(now()) });
-      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="gentlepath-check-in.ics"', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${CALENDAR_FILE_NAME}"`, 'cache-control': 'no-store' });
       res.end(method === 'HEAD' ? undefined : ics);
       return true;
     }

@@ -2,6 +2,7 @@
 // quick replies and 0-10 ratings as suggested actions, the progress chart as an SVG image attachment.
 import type { BotReply } from '../../coach/bot-reply.js';
 import type { TranscriptLine } from './transcript-export.js';
+import { CALENDAR_FILE_NAME, calendarFileFor } from '../shared/calendar-ics.js';
 
 export interface OutboundActivity {
   type: 'message' | 'typing';
@@ -9,7 +10,7 @@ export interface OutboundActivity {
   textFormat?: 'plain';
   suggestedActions?: { to: string[]; actions: Array<{ type: 'imBack'; title: string; value: string }> };
   /** The progress chart: Web Chat shows an image/* attachment as an <img> of its contentUrl (the page's CSP allows data:). */
-  attachments?: Array<{ contentType: 'image/svg+xml' | 'application/json'; contentUrl: string; name: string }>;
+  attachments?: Array<{ contentType: 'image/svg+xml' | 'application/json' | 'text/calendar'; contentUrl: string; name: string }>;
   /** What the coach is waiting for, for pages and tests (Web Chat ignores it). */
   channelData?: {
     expects?: string; contentIds?: string[];
@@ -20,8 +21,11 @@ export interface OutboundActivity {
 
 export const EXPORT_FILE_NAME = 'gentlepath-my-data.json';
 
-/** `transcript`: this conversation as the person saw it on the page, added to "export my data". */
-export function renderForWeb(replies: readonly BotReply[], extras: { transcript?: TranscriptLine[] } = {}): OutboundActivity[] {
+/**
+ * `key` and `now`: the conversation and the time a calendar file is made for; `transcript`: this conversation as
+ * the person saw it on the page, added to "export my data".
+ */
+export function renderForWeb(replies: readonly BotReply[], extras: { key?: string; now?: Date; transcript?: TranscriptLine[] } = {}): OutboundActivity[] {
   return replies.map((reply) => {
     const activity: OutboundActivity = {
       type: 'message', text: pageText(reply), textFormat: 'plain',
@@ -40,6 +44,11 @@ export function renderForWeb(replies: readonly BotReply[], extras: { transcript?
       const json = JSON.stringify(data, null, 2);
       activity.text = '';
       activity.attachments = [{ contentType: 'application/json', contentUrl: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`, name: EXPORT_FILE_NAME }];
+    }
+    // The daily check-in as a calendar file to open (Web Chat shows a file attachment as a download link).
+    if (reply.attachment?.kind === 'calendar' && extras.key) {
+      const ics = calendarFileFor(reply.attachment, extras.key, extras.now ?? new Date());
+      activity.attachments = [{ contentType: 'text/calendar', contentUrl: `data:text/calendar;base64,${Buffer.from(ics, 'utf8').toString('base64')}`, name: CALENDAR_FILE_NAME }];
     }
     if (reply.buttons?.length) {
       activity.suggestedActions = { to: [], actions: reply.buttons.map((b) => ({ type: 'imBack', title: b.label, value: b.value })) };

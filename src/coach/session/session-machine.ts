@@ -19,6 +19,9 @@ import type { DaySession, Effect, LastAnswer, Profile, RatingSlot, Say, SessionC
 const message = (id: Extract<Say, { kind: 'message' }>['id'], vars?: Extract<Say, { kind: 'message' }>['vars']): Say =>
   ({ kind: 'message', id, vars });
 
+/** The daily check-in as a calendar file (sent when the time is set or changed, or asked for); nothing without a time. */
+const calendarFile = (profile: Profile): Say[] => (profile.reminderTime ? [{ kind: 'calendar', time: profile.reminderTime, timeZone: profile.timeZone ?? 'UTC' }] : []);
+
 export const emptyProfile: Profile = { consentAt: null, consentVersion: null, historyFlags: [], reminderTime: null, timeZone: null };
 
 export const emptyContext = (): SessionContext => ({
@@ -222,7 +225,7 @@ export function createSessionMachine(content: Content) {
         effects: [...context.effects, ...initialJobs(context.profile, event.facts)],
         out: [...context.out, message('onboarding.done', {
           time: context.profile.reminderTime ?? renderMessage(content, 'words.no_set_time').text, zone: context.profile.timeZone ?? 'UTC',
-        })],
+        }), ...calendarFile(context.profile)],
       })),
       openDay: assign(({ context, event }) => {
         const progress = context.progress ?? startProgress(event.facts.today);
@@ -448,7 +451,10 @@ export function createSessionMachine(content: Content) {
       reminderUpdated: assign(({ context, event }) => ({
         effects: [...context.effects, nextCheckIn(context.profile, { ...(context.reminders ?? noReminders), pausedUntil: null }, new Date(event.facts.now))],
         reminders: { ...(context.reminders ?? noReminders), pausedUntil: null },
-        out: [...context.out, message('reminder.updated', { time: context.profile.reminderTime ?? '', zone: context.profile.timeZone ?? 'UTC' })],
+        out: [...context.out, message('reminder.updated', { time: context.profile.reminderTime ?? '', zone: context.profile.timeZone ?? 'UTC' }), ...calendarFile(context.profile)],
+      })),
+      sendCalendar: assign(({ context }) => ({
+        out: [...context.out, ...(context.profile.reminderTime ? calendarFile(context.profile) : [message('calendar.no_time')])],
       })),
       startTimer: assign(({ context, event }) => {
         const step = content.steps.find((s) => s.number === context.day?.level.step);
@@ -497,6 +503,8 @@ export function createSessionMachine(content: Content) {
         { target: '.changingReminder', actions: 'holdPrompt' },
       ],
       START_TIMER: { actions: { type: 'say', params: [message('timer.unavailable')] } },
+      // "add it to my calendar": the daily check-in as a calendar file, then the same prompt.
+      CALENDAR: { actions: ['sendCalendar', 'repeatShort'] },
       // Yesterday's unfinished session is closed (its ratings are already stored); today starts fresh.
       NEW_DAY: { target: '.main.idle', actions: 'closeDay' },
     },

@@ -36,6 +36,8 @@ export type Say =
   | { kind: 'progress' }
   /** The hold timer has started: its length, and when it ends (so a page can count down, and pick it up again after a reload). */
   | { kind: 'timer'; seconds: number; endsAt: string }
+  /** The daily check-in as a calendar file, where the channel can send one. */
+  | { kind: 'calendar'; time: string; timeZone: string }
   | { kind: 'export' };
 
 /** Things that happen later, on their own: each is a durable row, at most one of a kind per conversation. */
@@ -106,7 +108,7 @@ type Plain<T extends string> = { type: T; facts: TurnFacts };
 export type SessionEvent =
   | Plain<'START' | 'YES' | 'NO' | 'DONE' | 'SKIP' | 'REPEAT' | 'STOP' | 'PAUSE' | 'CONTINUE' | 'HELP'
     | 'PROGRESS' | 'DISCLAIMER' | 'EXPORT' | 'DELETE' | 'EVALUATED' | 'CRISIS' | 'UNKNOWN' | 'NEW_DAY' | 'OPEN'
-    | 'ACTIVE' | 'SNOOZE' | 'REMINDERS_OFF' | 'START_TIMER' | 'HURT' | 'CANCEL' | 'CLARIFY_NEITHER' | 'CLARIFY_DROP' | 'CLARIFY_AGAIN'>
+    | 'ACTIVE' | 'SNOOZE' | 'REMINDERS_OFF' | 'START_TIMER' | 'CALENDAR' | 'HURT' | 'CANCEL' | 'CLARIFY_NEITHER' | 'CLARIFY_DROP' | 'CLARIFY_AGAIN'>
   | { type: 'CHANGE_REMINDER'; hour?: number; minute?: number; facts: TurnFacts }
   | { type: 'CORRECT'; value?: number; choices?: number[]; facts: TurnFacts }
   | { type: 'CLARIFY_PICK'; id: string; facts: TurnFacts }

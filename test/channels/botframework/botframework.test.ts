@@ -136,6 +136,45 @@ describe('Bot Framework /api/messages (local mode)', () => {
     expect(png.length).toBeGreaterThan(1000);
   });
 
+  for (const channelId of ['msteams', 'webchat'] as const) {
+    it(`attaches the daily check-in as a text/calendar file when the time is set, changed or asked for (${channelId})`, async () => {
+      const conv = `conv-calendar-${channelId}`;
+      const say = async (message: string) => {
+        const before = connector.callsFor(conv).length;
+        const res = await post(activity(conv, { text: message, channelId }));
+        expect(res.status).toBe(200);
+        return connector.callsFor(conv).slice(before);
+      };
+      const calendarOf = (calls: ConnectorCall[]) => calls.flatMap((c) => (c.activity.attachments ?? []).filter((a: { contentType: string }) => a.contentType === 'text/calendar').map((a: { contentUrl: string; name: string }) => ({ call: c, ...a })));
+      const icsOf = (file: { contentUrl: string }) => {
+        const match = /^data:text\/calendar;base64,([A-Za-z0-9+/=]+)$/.exec(file.contentUrl);
+        expect(match).not.toBeNull();
+        return Buffer.from(match![1]!, 'base64').toString('utf8');
+      };
+      const sent: ConnectorCall[] = [];
+      for (const message of ['hi', ...ONBOARDING]) sent.push(...await say(message));
+      const [first] = calendarOf(sent);
+      expect(calendarOf(sent)).toHaveLength(1);
+      expect(first!.name).toBe('gentlepath-check-in.ics');
+      // The activity says what the file is; the file holds the time and zone chosen at onboarding (8pm, Berlin).
+      expect(first!.call.activity.text.replace(/\n\n/g, '\n')).toBe(text('calendar.attached').replace('{time}', '20:00').replace('{zone}', 'Europe/Berlin'));
+      const ics = icsOf(first!);
+      expect(ics).toMatch(/DTSTART;TZID=Europe\/Berlin:\d{8}T200000\r\n/);
+      expect(ics).toContain('BEGIN:VALARM');
+      const changed = calendarOf(await say('change my reminder to 7:30am'));
+      expect(changed).toHaveLength(1);
+      expect(icsOf(changed[0]!)).toMatch(/DTSTART;TZID=Europe\/Berlin:\d{8}T073000\r\n/);
+      expect(calendarOf(await say('send me the calendar file'))).toHaveLength(1);
+      // Proactively (a redelivery, a scheduled message) through the SDK's proactive path too.
+      const key = `bf:${channelId}:${conv}`;
+      const before = connector.callsFor(conv).length;
+      await server.deliver(key, [{ text: 'file', contentIds: ['calendar.attached'], rephrasable: false, attachment: { kind: 'calendar', time: '09:15', timeZone: 'America/Chicago', title: 't', description: 'd' } }]);
+      const pushed = calendarOf(connector.callsFor(conv).slice(before));
+      expect(pushed).toHaveLength(1);
+      expect(icsOf(pushed[0]!)).toMatch(/DTSTART;TZID=America\/Chicago:\d{8}T091500\r\n/);
+    });
+  }
+
   it('stores a conversation reference (ids, no names) and sends proactively through it', async () => {
     await turn('conv-proactive', { text: 'hi' });
     const row = await server.store.kysely.selectFrom('conversation_refs').selectAll().where('conversation_key', '=', 'bf:emulator:conv-proactive').executeTakeFirstOrThrow();

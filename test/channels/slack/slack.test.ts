@@ -167,7 +167,7 @@ describe('Slack /slack/events', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((p) => p.args.text.includes('Step 1'))).toBe(true);
     // The chart goes to the DM too, never to the public channel.
-    expect(api.callsTo('files.completeUploadExternal').map((c) => c.args.channel_id)).toEqual([`D${user}`]);
+    expect(api.callsTo('files.completeUploadExternal').map((c) => c.args.channel_id)).toEqual([`D${user}`, `D${user}`]); // the calendar file at onboarding, then the chart
     expect(api.callsTo('chat.postMessage').every((c) => String(c.args.channel).startsWith('D'))).toBe(true);
   });
 
@@ -178,14 +178,16 @@ describe('Slack /slack/events', () => {
     const posted = await dm(user, 'progress');
     expect(posted.some((p) => p.args.text.includes('Step 1'))).toBe(true);
 
-    const [asked] = api.callsTo('files.getUploadURLExternal');
+    // (The calendar file went up at the end of onboarding; the chart is the upload after it.)
+    const asked = api.callsTo('files.getUploadURLExternal').find((c) => c.args.filename === 'progress.png');
     expect(asked!.args).toMatchObject({ filename: 'progress.png', alt_text: text('chart.alt_none') });
-    expect(api.uploads).toHaveLength(1);
-    const [upload] = api.uploads;
+    const charts = api.uploads.filter((u) => u.filename === 'progress.png');
+    expect(charts).toHaveLength(1);
+    const [upload] = charts;
     expect(upload!.filename).toBe('progress.png');
     expect([...upload!.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(upload!.bytes.length).toBe(Number(asked!.args.length));
-    const completed = api.callsTo('files.completeUploadExternal');
+    const completed = api.callsTo('files.completeUploadExternal').filter((c) => c.args.files[0].id === upload!.fileId);
     expect(completed).toHaveLength(1);
     expect(completed[0]!.args).toMatchObject({ channel_id: `D${user}`, files: [{ id: upload!.fileId, title: 'Your last 14 days' }] });
     // The text first, then the chart under it.
@@ -193,15 +195,54 @@ describe('Slack /slack/events', () => {
     expect(order.slice(-3)).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
   });
 
+  it('sends the daily check-in as a calendar file in the DM when the time is set, changed, or asked for (files.uploadV2)', async () => {
+    const user = 'U0011';
+    await dm(user, 'hi');
+    for (const message of ONBOARDING) await dm(user, message);
+    const calendarUploads = () => api.uploads.filter((u) => u.filename === 'gentlepath-check-in.ics');
+    // Onboarding chose 8pm in Berlin: the message saying what the file is, then the file under it, in the DM.
+    expect(calendarUploads()).toHaveLength(1);
+    const ics = calendarUploads()[0]!.bytes.toString('utf8');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/Berlin:\d{8}T200000\r\n/);
+    expect(ics).toContain('RRULE:FREQ=DAILY');
+    expect(ics).toContain(`SUMMARY:${text('calendar.title')}`);
+    expect(ics.toLowerCase()).not.toContain('vaginismus');
+    const asked = api.callsTo('files.getUploadURLExternal').find((c) => c.args.filename === 'gentlepath-check-in.ics')!;
+    expect(Number(asked.args.length)).toBe(Buffer.byteLength(ics));
+    const shared = api.callsTo('files.completeUploadExternal').find((c) => c.args.files[0].id === calendarUploads()[0]!.fileId)!;
+    expect(shared.args).toMatchObject({ channel_id: `D${user}`, files: [{ title: text('calendar.title') }] });
+    const order = api.calls.map((c) => (c.method === 'chat.postMessage' ? `post:${String(c.args.text).slice(0, 20)}` : c.method)).filter((m) => m.startsWith('post:') || m.startsWith('files.'));
+    const at = order.indexOf('files.getUploadURLExternal');
+    expect(order[at - 1]).toBe(`post:${text('calendar.attached').slice(0, 20)}`);
+
+    // A new time: a new file with the new time (the same event, so a calendar replaces it).
+    const changed = await dm(user, 'change my reminder to 7am');
+    expect(changed.some((p) => String(p.args.text).startsWith(text('calendar.attached').split('{')[0]!))).toBe(true);
+    expect(calendarUploads()).toHaveLength(2);
+    const second = calendarUploads()[1]!.bytes.toString('utf8');
+    expect(second).toMatch(/DTSTART;TZID=Europe\/Berlin:\d{8}T070000\r\n/);
+    expect(/UID:(.*)\r\n/.exec(second)![1]).toBe(/UID:(.*)\r\n/.exec(ics)![1]);
+    // Asked for: the same file again, and the conversation carries on where it was.
+    const asked2 = await dm(user, 'can you add it to my calendar?');
+    expect(calendarUploads()).toHaveLength(3);
+    expect(asked2.at(-1)!.args.blocks).toBeDefined();
+    // Nothing went anywhere but the DM.
+    expect(api.callsTo('files.completeUploadExternal').every((c) => c.args.channel_id === `D${user}`)).toBe(true);
+  });
+
   it('a failed chart upload is logged and the turn still completes', async () => {
     const user = 'U0010';
     await dm(user, 'hi');
     for (const message of ONBOARDING) await dm(user, message);
+    const uploaded = api.uploads.length; // the calendar file at the end of onboarding
+    const completed = api.callsTo('files.completeUploadExternal').length;
     api.failNext('files.getUploadURLExternal', 'missing_scope');
     const posted = await dm(user, 'progress');
     expect(posted.some((p) => p.args.text.includes('Step 1'))).toBe(true);
-    expect(api.uploads).toHaveLength(0);
-    expect(api.callsTo('files.completeUploadExternal')).toHaveLength(0);
+    expect(api.uploads).toHaveLength(uploaded);
+    expect(api.callsTo('files.completeUploadExternal')).toHaveLength(completed);
+    expect(server.logs.join('')).toContain('could not upload a file');
     // Nothing is posted twice (the text is not retried because of the upload).
     expect(postsTo(`D${user}`).filter((p) => p.args.text.includes('Step 1'))).toHaveLength(1);
   });

@@ -14,6 +14,14 @@ const reply = (text: string, buttons?: BotReply['buttons']): BotReply => ({ text
 const content = loadContent();
 
 describe('terminal rendering', () => {
+  it('leaves out the line offering a calendar file (a terminal cannot hand one over), keeping the buttons', () => {
+    const calendar: BotReply = { text: 'Here is your calendar file', contentIds: ['calendar.attached'], rephrasable: false, attachment: { kind: 'calendar', time: '20:00', timeZone: 'UTC', title: 't', description: 'd' } };
+    const out = renderForTerminal([reply('Done: 20:00'), calendar, reply('What next?', [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }])]);
+    expect(out).not.toContain('calendar file');
+    expect(out).toContain('Done: 20:00');
+    expect(out).toContain('[1] Yes');
+  });
+
   it('wraps every scripted message at 80 columns without cutting a word, keeping list indents', () => {
     for (const message of content.messages) {
       const text = message.text;

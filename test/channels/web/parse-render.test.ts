@@ -36,6 +36,12 @@ describe('web render', () => {
     const progress = renderForWeb([{ text: 'Your progress so far:\n- Days practised: 2\n```\nlast 14 days\nduring   ▁▂\n```\n', contentIds: ['progress'], rephrasable: false, attachment: { kind: 'chart', svg, points: 2, alt: 'Pain ratings' } }])[0]!;
     expect(progress.text).toBe('Your progress so far:\n- Days practised: 2');
     expect(progress.attachments![0]!.name).toBe('Pain ratings');
+    // The daily check-in comes as a calendar file made for this conversation, a download link in Web Chat.
+    const calendar = renderForWeb([{ text: 'Your calendar file', contentIds: ['calendar.attached'], rephrasable: false, attachment: { kind: 'calendar', time: '07:30', timeZone: 'Asia/Tokyo', title: 'GentlePath', description: 'check-in' } }], { key: 'web:abc', now: new Date('2026-11-28T00:00:00Z') })[0]!;
+    expect(calendar.text).toBe('Your calendar file');
+    expect(calendar.attachments).toHaveLength(1);
+    expect(calendar.attachments![0]).toMatchObject({ contentType: 'text/calendar', name: 'gentlepath-check-in.ics' });
+    expect(Buffer.from(calendar.attachments![0]!.contentUrl.split(',')[1]!, 'base64').toString('utf8')).toContain('DTSTART;TZID=Asia/Tokyo:20261129T073000'); // 09:00 in Tokyo: tomorrow's is the first
     // An export is not an image: it comes as a JSON file to save, and not as JSON text in the bubble.
     const exported = renderForWeb([{ text: '{"a":1}', contentIds: [], rephrasable: false, attachment: { kind: 'export', data: { a: 1 } } }])[0]!;
     expect(exported.text).toBe('');

@@ -86,6 +86,14 @@ describe.skipIf(!CHROMIUM)('the web page as a product', () => {
       expect(ics.toLowerCase()).not.toContain('vaginismus');
       expect((await fetch(`${server.url}v3/directline/calendar.ics`)).status).toBe(404);
       expect(await page.locator('a#calendar').getAttribute('href')).toBe('/v3/directline/calendar.ics');
+      // The chat offers the same file as soon as the time is set: one generator, the same event.
+      const inChat = page.locator('.webchat__bubble a[href^="data:text/calendar"]');
+      await expect.poll(() => inChat.count(), { timeout: 20_000 }).toBe(1);
+      const chatIcs = Buffer.from((await inChat.getAttribute('href'))!.split(',')[1]!, 'base64').toString('utf8');
+      expect(chatIcs).toMatch(/DTSTART;TZID=America\/Chicago:\d{8}T200000/);
+      expect(/UID:(.*)/.exec(chatIcs)![1]).toBe(/UID:(.*)/.exec(ics)![1]);
+      expect(await page.locator('#webchat').innerText()).toContain('gentlepath-check-in.ics');
+      await page.screenshot({ path: `test-output/web-page-${name}-calendar.png` });
 
       await type(page, 'progress');
       const chart = page.locator('.webchat__bubble__content img[alt]');
@@ -111,7 +119,7 @@ describe.skipIf(!CHROMIUM)('the web page as a product', () => {
 
       // "export my data" comes as a file to save, not as JSON in a bubble.
       await type(page, 'export my data');
-      const link = page.locator('.webchat__bubble a[download], .webchat__bubble a[href^="data:application/json"]').first();
+      const link = page.locator('.webchat__bubble a[href^="data:application/json"]');
       await expect.poll(() => link.count(), { timeout: 20_000 }).toBe(1);
       const href = await link.getAttribute('href');
       const data = JSON.parse(Buffer.from(href!.split(',')[1]!, 'base64').toString('utf8'));
