@@ -130,13 +130,15 @@ describe.skipIf(!CHROMIUM)('web chat page', () => {
 
     // "progress" shows the 14-day chart as an image (sent as an SVG data: URL; Web Chat shows it through a blob: URL).
     await type(page, 'progress');
-    const chart = page.locator('.webchat__bubble img[alt="Pain ratings over the last 14 days"]');
+    // Its alt text says what it shows: the two ratings just given, the highest 1, none above 2.
+    const chart = page.locator(`.webchat__bubble img[alt^="${text('chart.alt_summary').split('{')[0]}"]`);
     await expect.poll(() => chart.count(), { timeout: 15_000 }).toBe(1);
+    expect(await chart.getAttribute('alt')).toMatch(/: 2 ratings, the highest 1, 0 above 2\. .*during 1, after 0\.$/);
     await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: 'test-output/web-chat-progress.png', fullPage: true });
     expect(failures).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it('serves the Web Chat bundle itself and a strict page policy', async () => {
     const page = await fetch(server.url);
