@@ -14,10 +14,23 @@ function hit(text: string, term: string): boolean {
   return at >= 0 && !NEGATED.test(text.slice(0, at + 1));
 }
 
+/** Each item's terms in matching form, longest first: they depend only on flows/, so they are folded once per loaded list. */
+const folded = new WeakMap<readonly Acknowledgement[], string[][]>();
+
+function foldedTerms(items: readonly Acknowledgement[]): string[][] {
+  let terms = folded.get(items);
+  if (!terms) {
+    terms = items.map((item) => item.terms.map((x) => words(x).trim()).sort((a, b) => b.length - a.length));
+    folded.set(items, terms);
+  }
+  return terms;
+}
+
 /** The first feeling whose words appear (not negated: "not scared" is no fear). */
 export function detectFeeling(text: string, feelings: readonly Acknowledgement[]): string | undefined {
   const t = words(text);
-  return feelings.find((f) => f.terms.some((term) => hit(t, words(term).trim())))?.id;
+  const terms = foldedTerms(feelings);
+  return feelings.find((_f, i) => terms[i]!.some((term) => hit(t, term)))?.id;
 }
 
 /** Words that may stand beside small talk without adding meaning ("thanks so much", "hi there", "bye for now"). */
@@ -28,9 +41,10 @@ const FILLER = new Set(['there', 'so', 'much', 'you', 'again', 'all', 'ok', 'oka
 export function detectSmallTalk(text: string, items: readonly Acknowledgement[]): string | undefined {
   const t = words(text);
   if (t.trim() === '' || t.trim().split(' ').length > 8) return undefined;
-  for (const item of items) {
+  const terms = foldedTerms(items);
+  for (const [i, item] of items.entries()) {
     let rest = t;
-    for (const term of item.terms.map((x) => words(x).trim()).sort((a, b) => b.length - a.length)) {
+    for (const term of terms[i]!) {
       while (rest.includes(` ${term} `)) rest = rest.replace(` ${term} `, ' ');
     }
     if (rest === t) continue;
