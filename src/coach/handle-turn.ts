@@ -1,6 +1,5 @@
 // The one door every channel uses: a user's message in, the coach's replies out, the record committed in between.
 import { randomUUID } from 'node:crypto';
-import { createActor, initialTransition } from 'xstate';
 import { renderMessage } from '../content/render-message.js';
 import type { Content } from '../content/schema.js';
 import type { PendingDelivery, Store, StoredConversation } from './store-port.js';
@@ -13,6 +12,7 @@ import { renderReplies } from './render-replies.js';
 import { applyRephraser, type Rephraser } from './rephraser.js';
 import { fitLevel, ladderOf } from './progression/levels.js';
 import { createSessionMachine, emptyContext, type SessionMachine } from './session/session-machine.js';
+import { machineSteps } from './session/machine-steps.js';
 import type { SessionContext, TurnFacts } from './session/session-types.js';
 import { choiceNames, expectation, runTurn, type Snapshot } from './turn-policy.js';
 import { understand } from './understand/understand.js';
@@ -40,7 +40,8 @@ export type Deliver = (conversationKey: string, replies: BotReply[]) => Promise<
 export interface Coach {
   /**
    * Runs one turn. With `deliver`, the committed replies are delivered through it and then forgotten;
-   * without it, returning them counts as delivery (the caller sends them in its response).
+   * without it, returning them counts as delivery (the caller sends them in its response), so they are
+   * not kept in the outbox at all.
    */
   handleTurn(conversationKey: string, event: UserEvent, deliver?: Deliver): Promise<BotReply[]>;
   /**
@@ -73,11 +74,11 @@ export function createCoach(options: CoachOptions): Coach {
     return raiseWithSecondOpinion(u, options.safetyCheck);
   }
 
-  async function attempt(key: string, event: UserEvent): Promise<{ replies: BotReply[]; outboxId?: string; version?: number; duplicate?: true } | 'conflict'> {
+  async function attempt(key: string, event: UserEvent, keep: boolean): Promise<{ replies: BotReply[]; outboxId?: string; version?: number; duplicate?: true } | 'conflict'> {
     if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [], duplicate: true };
     const stored = await store.loadConversation(key);
     const now = clock();
-    let snapshot = stored ? restore(machine, content, stored.snapshot, stored.contentVersion !== content.version) : initialTransition(machine)[0];
+    let snapshot = stored ? restore(machine, content, stored.snapshot, stored.contentVersion !== content.version) : machineSteps(machine).initial();
     const facts: TurnFacts = {
       now: now.toISOString(),
       today: localDay(now, snapshot.context.profile.timeZone ?? defaultZone),
@@ -98,11 +99,12 @@ export function createCoach(options: CoachOptions): Coach {
 
     const persisted = machine.getPersistedSnapshot(snapshot) as unknown as { context: SessionContext };
     persisted.context = { ...persisted.context, out: [], effects: [] };
-    const outboxId = replies.length > 0 ? randomUUID() : undefined;
+    // Replies a channel will deliver are kept until it has; replies the caller takes from the return value are delivered by it.
+    const outboxId = replies.length > 0 && keep ? randomUUID() : undefined;
     const result = await store.commitTurn({
       key, expectedVersion: stored?.version ?? 0, snapshot: persisted, contentVersion: content.version,
       profile: snapshot.context.profile, effects, inboundId: event.inboundId, now: facts.now,
-      outbox: outboxId ? { id: outboxId, replies } : undefined,
+      replied: replies.length > 0, outbox: outboxId ? { id: outboxId, replies } : undefined,
       completesJob: event.system && { kind: event.system.job, dueAt: event.system.dueAt },
     });
     if (result === 'conflict') return 'conflict';
@@ -163,7 +165,7 @@ export function createCoach(options: CoachOptions): Coach {
       return lock.run(key, async () => {
         try {
           for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
-            const turn = await attempt(key, event);
+            const turn = await attempt(key, event, deliver !== undefined);
             if (turn === 'conflict') continue;
             if (turn.duplicate) {
               // Seen before. If its turn committed but the replies never arrived (a crash in between), they go now.
@@ -175,10 +177,8 @@ export function createCoach(options: CoachOptions): Coach {
               await redeliverClaimed(async (_key, replies) => { again.push(...replies); }, { key, immediately: true }, true);
               return again;
             }
-            if (turn.outboxId) {
-              const batch = { id: turn.outboxId, key, replies: turn.replies, attempts: 0, version: turn.version!, delivered: 0 };
-              if (deliver) await deliverBatch(batch, deliver, true);
-              else await store.markDelivered(turn.outboxId, turn.replies.length, turn.replies.length, clock().toISOString());
+            if (turn.outboxId && deliver) {
+              await deliverBatch({ id: turn.outboxId, key, replies: turn.replies, attempts: 0, version: turn.version!, delivered: 0 }, deliver, true);
             }
             return turn.replies;
           }
@@ -211,14 +211,14 @@ export function createCoach(options: CoachOptions): Coach {
 function restore(machine: SessionMachine, content: Content, stored: unknown, contentChanged: boolean): Snapshot {
   if (!contentChanged) {
     try {
-      return createActor(machine, { snapshot: stored as never }).getSnapshot();
+      return machineSteps(machine).restore(stored);
     } catch {
       // An unreadable snapshot falls back to the safe point below rather than blocking the user.
     }
   }
   const context = (stored as { context?: SessionContext }).context;
   const progress = context?.progress;
-  if (!context || !progress) return initialTransition(machine)[0];
+  if (!context || !progress) return machineSteps(machine).initial();
   const { step, dilatorSize } = fitLevel(progress, ladderOf(content));
   const value = (stored as { value?: unknown }).value;
   const paused = JSON.stringify(value ?? '').includes('pausedForEvaluation');

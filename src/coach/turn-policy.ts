@@ -1,14 +1,14 @@
 // One turn of the conversation as a pure function: what a message (or a due job) means where the person is,
 // the session events it becomes, and the machine's step through them. handleTurn does the I/O around it;
 // the model tests drive this same function, so the repair rules below are covered by them.
-import { transition } from 'xstate';
 import type { Content } from '../content/schema.js';
 import type { SessionMachine } from './session/session-machine.js';
+import { machineSteps, type Snapshot } from './session/machine-steps.js';
 import type { Expectation, JobKind, StateMeta, TurnFacts } from './session/session-types.js';
 import { toEvents, type BareEvent, type Waiting } from './to-events.js';
 import type { Understanding } from './understand/understand.js';
 
-export type Snapshot = ReturnType<SessionMachine['getInitialSnapshot']>;
+export type { Snapshot };
 
 export type TurnInput =
   | { kind: 'system'; job: JobKind }
@@ -49,7 +49,8 @@ export function choiceNames(content: Content, snapshot: Snapshot): string[] {
 
 /** Runs one turn through the machine and returns the snapshot after it (its context holds the replies and effects). */
 export function runTurn(machine: SessionMachine, snapshot: Snapshot, input: TurnInput, facts: TurnFacts, options: TurnOptions): Snapshot {
-  const step = (from: Snapshot, bare: BareEvent) => transition(machine, from, { ...bare, facts } as Parameters<typeof transition<SessionMachine>>[2])[0];
+  const steps = machineSteps(machine);
+  const step = (from: Snapshot, bare: BareEvent) => steps.transition(from, { ...bare, facts } as Parameters<typeof steps.transition>[1]);
   let next = snapshot;
   // Anything the person writes means they are here: reminders go back to normal.
   if (input.kind === 'message') next = step(next, { type: 'ACTIVE' });
