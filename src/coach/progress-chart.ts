@@ -1,6 +1,7 @@
 // The last 14 days of ratings as an SVG chart, drawn on the server with Vega (no browser needed).
 // The comfort line at 2/10 is drawn so the picture tells the rule at a glance. Drawn small with large type, so
 // a phone that shows it at the width of a chat bubble (about 290 px at 390 px) still shows its labels at 12 px or more.
+import { createHash } from 'node:crypto';
 import type { PracticeDay } from './progression/practice-days.js';
 import { addDays } from './progression/practice.js';
 
@@ -10,6 +11,11 @@ export interface ChartLabels { during: string; after: string; nextDay: string; a
 /** The font size of every label, in the SVG's own units. */
 export const CHART_FONT_SIZE = 17;
 const FONT = CHART_FONT_SIZE;
+
+/** Charts drawn lately, by a hash of their whole specification: a record that has not changed is not drawn again. */
+const drawn = new Map<string, string>();
+/** Enough for every person asking on the same day in a busy process; the oldest drawing goes first. */
+const DRAWN_LIMIT = 2000;
 
 export async function renderProgressChart(days: readonly PracticeDay[], today: string, maxPain: number, labels: ChartLabels): Promise<string> {
   const series = [
@@ -52,9 +58,19 @@ export async function renderProgressChart(days: readonly PracticeDay[], today: s
       },
     ],
   };
+  const hash = createHash('sha256').update(JSON.stringify(spec)).digest('base64');
+  const cached = drawn.get(hash);
+  if (cached !== undefined) {
+    drawn.delete(hash);
+    drawn.set(hash, cached);
+    return cached;
+  }
   const view = new vega.View(vega.parse(spec as never), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    drawn.set(hash, svg);
+    if (drawn.size > DRAWN_LIMIT) drawn.delete(drawn.keys().next().value!);
+    return svg;
   } finally {
     view.finalize();
   }
