@@ -23,7 +23,12 @@ export interface TurnCommit {
   inboundId?: string;
   /** The scheduled job this turn carried out: removed unless it was rescheduled meanwhile. */
   completesJob?: { kind: JobKind; dueAt: string };
-  /** The turn's replies, kept until the channel has delivered them. */
+  /** The turn had replies: the conversation's replied version moves to this turn (default: an outbox is given). */
+  replied?: boolean;
+  /**
+   * The turn's replies, kept until the channel has delivered them. Absent when the caller takes the replies
+   * from handleTurn's return value itself (returning them is their delivery), so nothing is kept to remove.
+   */
   outbox?: { id: string; replies: unknown };
   now: string;
 }

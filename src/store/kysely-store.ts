@@ -47,11 +47,11 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<v
 
 export class KyselyStore implements Store {
   constructor(
-    private readonly db: Kysely<Database>,
-    private readonly isUniqueViolation: (e: unknown) => boolean,
-    private readonly cipher: FieldCipher = plainText,
-    private readonly dialect: Dialect = 'sqlite',
-    private readonly liveness: ClaimerLiveness = localLiveness(),
+    protected readonly db: Kysely<Database>,
+    protected readonly isUniqueViolation: (e: unknown) => boolean,
+    protected readonly cipher: FieldCipher = plainText,
+    protected readonly dialect: Dialect = 'sqlite',
+    protected readonly liveness: ClaimerLiveness = localLiveness(),
   ) {
     this.refs = kyselyConversationRefs(db);
     this.webTranscripts = kyselyWebTranscripts(db, cipher);
@@ -143,7 +143,7 @@ export class KyselyStore implements Store {
     const { profile } = commit;
     const values = {
       snapshot: JSON.stringify(commit.snapshot), content_version: commit.contentVersion, version: commit.expectedVersion + 1,
-      ...(commit.outbox ? { replied_version: commit.expectedVersion + 1 } : {}),
+      ...(repliedTo(commit) ? { replied_version: commit.expectedVersion + 1 } : {}),
       consent_at: profile.consentAt, consent_version: profile.consentVersion, time_zone: profile.timeZone,
       reminder_time: profile.reminderTime, updated_at: commit.now,
     };
@@ -342,12 +342,15 @@ export class KyselyStore implements Store {
   }
 }
 
-const leaseEnd = (now: string) => new Date(Date.parse(now) + DELIVERY_LEASE_MS).toISOString();
+/** Whether the turn moves the conversation's replied version. */
+export const repliedTo = (commit: TurnCommit) => commit.replied ?? commit.outbox !== undefined;
+
+export const leaseEnd = (now: string) => new Date(Date.parse(now) + DELIVERY_LEASE_MS).toISOString();
 
 /** A LIKE pattern for keys starting with `prefix` (its own wildcards dropped). */
 const likePrefix = (prefix: string) => `${prefix.replace(/[%_\\]/g, '')}%`;
 
-function toSession(r: Database['practice_log'] extends infer T ? { [K in keyof T]: any } : never): PracticeSession {
+export function toSession(r: Database['practice_log'] extends infer T ? { [K in keyof T]: any } : never): PracticeSession {
   return {
     key: r.session_key, day: r.day, step: Number(r.step), dilatorSize: r.dilator_size ?? null,
     painDuring: r.pain_during ?? null, painAfter: r.pain_after ?? null, painNextDay: r.pain_next_day ?? null,

@@ -5,7 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CoachError } from '../errors.js';
 import type { Database } from './db-schema.js';
-import { KyselyStore, migrate } from './kysely-store.js';
+import { migrate } from './kysely-store.js';
+import { SqliteStore } from './sqlite-store.js';
 import { plainText, type FieldCipher } from './field-cipher.js';
 
 /**
@@ -69,7 +70,7 @@ export async function migrateSqlite(sqlite: BetterSqlite3.Database, db: Kysely<D
   }
 }
 
-export async function openSqliteStore(path: string, cipher: FieldCipher = plainText): Promise<KyselyStore> {
+export async function openSqliteStore(path: string, cipher: FieldCipher = plainText): Promise<SqliteStore> {
   let sqlite: BetterSqlite3.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -84,5 +85,5 @@ export async function openSqliteStore(path: string, cipher: FieldCipher = plainT
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrateSqlite(sqlite, db);
-  return new KyselyStore(db, (e) => (e as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT') ?? false, cipher, 'sqlite');
+  return new SqliteStore(sqlite, db, cipher);
 }
