@@ -3,6 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { Benchmark, Row } from './harness.js';
+import { updateReadme } from './readme-table.js';
+import { resultsTable, type Results } from './table.js';
 import { reminderFanout } from './reminder-fanout.js';
 import { size } from './size.js';
 import { startup } from './startup.js';
@@ -31,14 +33,11 @@ for (const b of benchmarks) {
   }
 }
 
-const fmt = (v: number) => (Number.isNaN(v) ? '-' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2));
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\nGentlePath benchmarks${quick ? ' (quick)' : ''} on ${machine}${databaseUrl ? '' : ' (PostgreSQL skipped: DATABASE_URL not set)'}\n`);
-console.log('| benchmark | measure | value | peer (same run) | ratio | target |');
-console.log('|---|---|---|---|---|---|');
-for (const r of rows) {
-  const ratio = r.peer && r.peer.value ? `${(r.value / r.peer.value).toFixed(2)}x` : '';
-  console.log(`| ${r.benchmark} | ${r.measure} | ${fmt(r.value)} ${r.unit} | ${r.peer ? `${r.peer.name}: ${fmt(r.peer.value)}` : ''} | ${ratio} | ${r.target ?? ''} |`);
-}
+console.log(resultsTable(rows));
+const results: Results = { when: new Date().toISOString(), quick, machine, rows };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify({ when: new Date().toISOString(), quick, machine, rows }, null, 2)}\n`);
+writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+// A full run is the README's table; a quick run (CI) only checks the benchmarks still run.
+if (!quick) updateReadme();
