@@ -1,5 +1,5 @@
 // Reads every YAML file in flows/, merges them and validates the whole program at start-up.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
 import { parse } from 'yaml';
@@ -8,20 +8,35 @@ import { CoachError } from '../errors.js';
 import { checkMessages } from './render-message.js';
 import { checkSteps } from './check-steps.js';
 import { reviewItems } from './review-items.js';
+import { cachedContent, keepContent, readFlows } from './content-cache.js';
 
 export const defaultFlowsDir = join(projectRoot, 'flows');
 export const SAFETY_NET_FILE = 'safety-net.json';
 
-/** Loads and validates flows/. A broken file stops start-up with the file, the path inside it and the reason. */
+/**
+ * Loads and validates flows/. A broken file stops start-up with the file, the path inside it and the reason.
+ * What passed is kept by the hash of the files (content-cache.ts), so an unchanged flows/ is validated once.
+ */
 export function loadContent(dir: string = defaultFlowsDir): Content {
-  const merged: Record<string, unknown> = {};
-  const origin = new Map<string, string>(); // top-level key -> files that contributed, for error messages
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
   if (files.length === 0) throw new CoachError('content_invalid', `no .yaml files in ${dir}`);
-  for (const file of files) {
+  // the learned safety net's weights are data, not prose: JSON beside the YAML, part of what is hashed
+  const inputs = existsSync(join(dir, SAFETY_NET_FILE)) ? [...files, SAFETY_NET_FILE] : files;
+  const { texts, hash } = readFlows(dir, inputs);
+  const cached = cachedContent(hash);
+  if (cached) return cached;
+  const content = validate(files, texts.slice(0, files.length), texts[files.length]);
+  keepContent(hash, content);
+  return content;
+}
+
+function validate(files: readonly string[], texts: readonly string[], netText: string | undefined): Content {
+  const merged: Record<string, unknown> = {};
+  const origin = new Map<string, string>(); // top-level key -> files that contributed, for error messages
+  for (const [i, file] of files.entries()) {
     let doc: unknown;
     try {
-      doc = parse(readFileSync(join(dir, file), 'utf8'));
+      doc = parse(texts[i]!);
     } catch (cause) {
       throw new CoachError('content_invalid', `flows/${file}: not valid YAML: ${(cause as Error).message}`, cause);
     }
@@ -37,11 +52,9 @@ export function loadContent(dir: string = defaultFlowsDir): Content {
       origin.set(key, origin.has(key) ? `${origin.get(key)}, ${file}` : file);
     }
   }
-  // the learned safety net's weights are data, not prose: JSON beside the YAML (parsed in milliseconds)
-  const netFile = join(dir, SAFETY_NET_FILE);
-  if (existsSync(netFile)) {
+  if (netText !== undefined) {
     try {
-      merged.safety_net = JSON.parse(readFileSync(netFile, 'utf8'));
+      merged.safety_net = JSON.parse(netText);
     } catch (cause) {
       throw new CoachError('content_invalid', `flows/${SAFETY_NET_FILE}: not valid JSON: ${(cause as Error).message}`, cause);
     }

@@ -3,7 +3,6 @@
 // holder cannot be checked is treated as alive: then only the lease frees it.
 import { randomBytes, randomInt } from 'node:crypto';
 import { hostname } from 'node:os';
-import pg from 'pg';
 
 export interface ClaimerLiveness {
   /** This process's claimer id, written into the claims it takes. */
@@ -64,6 +63,8 @@ const LIVENESS_LOCK_CLASS = 0x47500001;
 export async function postgresLiveness(url: string): Promise<ClaimerLiveness> {
   const number = randomInt(1, 2 ** 31 - 1);
   const id = `pg:${number}`;
+  // Loaded here, not at the top: a SQLite process never needs the PostgreSQL driver (start-up time).
+  const { default: pg } = await import('pg');
   const holder = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   // A lost connection only means others may take over our claims early; never crash for it.
   holder.on('error', () => {});

@@ -1,0 +1,36 @@
+// flows/ is validated once per version of its files: a start with unchanged files takes the validated
+// program from the cache, and any edit (good or broken) is read and checked again.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultFlowsDir, loadContent } from '../../src/content/load-content.js';
+
+describe('flows/ validated once per version', () => {
+  const dirs: string[] = [];
+  afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gentlepath-flows-'));
+    dirs.push(dir);
+    cpSync(defaultFlowsDir, dir, { recursive: true });
+    return dir;
+  };
+
+  it('gives the very same program from the cache as from a fresh validation', () => {
+    const dir = copy();
+    const first = loadContent(dir);
+    const again = loadContent(dir);
+    expect(isDeepStrictEqual(again, first)).toBe(true);
+  });
+
+  it('reads an edit made after a cached start, and still stops on a broken one with its file named', () => {
+    const dir = copy();
+    expect(loadContent(dir).version).toBe(loadContent(dir).version);
+    const program = join(dir, 'program.yaml');
+    writeFileSync(program, readFileSync(program, 'utf8').replace(/^version: .*$/m, 'version: "edited-after-cache"'));
+    expect(loadContent(dir).version).toBe('edited-after-cache');
+    writeFileSync(program, `${readFileSync(program, 'utf8')}\n  : : not yaml [\n`);
+    expect(() => loadContent(dir)).toThrow(/flows\/program\.yaml: not valid YAML/);
+  });
+});
