@@ -9,33 +9,72 @@ import { projectRoot } from '../project-root.js';
 import type { Content } from './schema.js';
 
 const cacheDir = join(projectRoot, 'node_modules', '.cache', 'gentlepath');
-const codeDir = dirname(fileURLToPath(import.meta.url));
+
+/** Adds the files of the folder holding `moduleUrl` (the code that computes what is kept) to a hash. */
+function hashCode(h: ReturnType<typeof createHash>, moduleUrl: string): void {
+  const dir = dirname(fileURLToPath(moduleUrl));
+  for (const entry of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {
+    h.update(entry.name).update('\0').update(readFileSync(join(dir, entry.name))).update('\0');
+  }
+}
 
 /** The YAML files' names and texts, and the hash that names their validated form. */
 export function readFlows(dir: string, files: readonly string[]): { texts: string[]; hash: string } {
   const h = createHash('sha256');
-  for (const file of readdirSync(codeDir).sort()) h.update(file).update('\0').update(readFileSync(join(codeDir, file))).update('\0');
+  hashCode(h, import.meta.url);
   const texts = files.map((file) => readFileSync(join(dir, file), 'utf8'));
   files.forEach((file, i) => h.update(file).update('\0').update(texts[i]!).update('\0'));
   return { texts, hash: h.digest('hex').slice(0, 32) };
 }
 
-export function cachedContent(hash: string): Content | undefined {
+/** The hash each loaded program came from, so what is derived from it can be kept beside it. */
+const hashes = new WeakMap<Content, string>();
+
+function read<T>(name: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(join(cacheDir, `content-${hash}.json`), 'utf8')) as Content;
+    return JSON.parse(readFileSync(join(cacheDir, name), 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
-export function keepContent(hash: string, content: Content): void {
+function write(name: string, value: unknown): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const file = join(cacheDir, `content-${hash}.json`);
+    const file = join(cacheDir, name);
     const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(content));
+    writeFileSync(partial, JSON.stringify(value));
     renameSync(partial, file);
   } catch {
-    // A read-only install simply validates on every start.
+    // A read-only install simply validates (and derives) on every start.
   }
+}
+
+export function cachedContent(hash: string): Content | undefined {
+  const content = read<Content>(`content-${hash}.json`);
+  if (content) hashes.set(content, hash);
+  return content;
+}
+
+export function keepContent(hash: string, content: Content): void {
+  hashes.set(content, hash);
+  write(`content-${hash}.json`, content);
+}
+
+/**
+ * Something computed from a loaded program alone by the code in the folder of `codeUrl`, kept beside its
+ * validated form: computed on the first start with these files and this code, read back on the next ones.
+ * A program not loaded from flows/ (a test's own) is simply computed.
+ */
+export function derivedOnce<T, J>(content: Content, name: string, codeUrl: string, compute: () => T, toJson: (value: T) => J, fromJson: (json: J) => T): T {
+  const contentHash = hashes.get(content);
+  if (!contentHash) return compute();
+  const h = createHash('sha256').update(contentHash);
+  hashCode(h, codeUrl);
+  const file = `${name}-${h.digest('hex').slice(0, 32)}.json`;
+  const kept = read<J>(file);
+  if (kept !== undefined) return fromJson(kept);
+  const value = compute();
+  write(file, toJson(value));
+  return value;
 }

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../project-root.js';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { contentSchema, type Content } from './schema.js';
 import { CoachError } from '../errors.js';
 import { checkMessages } from './render-message.js';
@@ -30,7 +30,11 @@ export function loadContent(dir: string = defaultFlowsDir): Content {
   return content;
 }
 
+/** The YAML parser, loaded only when flows/ has to be validated (not on a start with unchanged files). */
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+
 function validate(files: readonly string[], texts: readonly string[], netText: string | undefined): Content {
+  const { parse } = yaml();
   const merged: Record<string, unknown> = {};
   const origin = new Map<string, string>(); // top-level key -> files that contributed, for error messages
   for (const [i, file] of files.entries()) {

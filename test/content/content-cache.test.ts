@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultFlowsDir, loadContent } from '../../src/content/load-content.js';
+import { indexContent } from '../../src/coach/understand/content-index.js';
 
 describe('flows/ validated once per version', () => {
   const dirs: string[] = [];
@@ -22,6 +23,15 @@ describe('flows/ validated once per version', () => {
     const first = loadContent(dir);
     const again = loadContent(dir);
     expect(isDeepStrictEqual(again, first)).toBe(true);
+  });
+
+  it('keeps the vocabulary derived from flows/ beside it, the same as one computed afresh', () => {
+    const dir = copy();
+    const kept = [indexContent(loadContent(dir)).vocabulary, indexContent(loadContent(dir)).vocabulary];
+    // A copy not loaded from files has no hash to keep anything under: its vocabulary is computed.
+    const computed = indexContent(structuredClone(loadContent(dir))).vocabulary;
+    for (const v of kept) expect(isDeepStrictEqual(v, computed)).toBe(true);
+    expect(computed.words.has('dilator')).toBe(true);
   });
 
   it('reads an edit made after a cached start, and still stops on a broken one with its file named', () => {

@@ -12,6 +12,7 @@ import { expandShorthand } from './expand-shorthand.js';
 import { tokenize } from './tokenize.js';
 import { COMMON_WORDS } from './common-words.js';
 import { stem } from './stem.js';
+import { derivedOnce } from '../../content/content-cache.js';
 
 
 export interface ContentIndex {
@@ -32,7 +33,9 @@ export function indexContent(content: Content): ContentIndex {
   const synonyms = buildSynonyms(content.synonyms ?? []);
   const index: ContentIndex = {
     synonyms,
-    vocabulary: buildVocabulary(content),
+    // Every word of flows/ tokenized (the largest part of indexing), kept by the hash of flows/ and of this folder's code.
+    vocabulary: derivedOnce(content, 'vocabulary', import.meta.url, () => buildVocabulary(content),
+      (v) => ({ words: [...v.words], stems: [...v.stems] }), (j) => ({ words: new Set(j.words), stems: new Set(j.stems) })),
     safety: indexLexicon(compileLexicon(content.safety_lexicon?.concepts ?? {})),
     topics: buildTopicIndex(content, synonyms),
     ...(content.safety_net ? { net: compileNet(content.safety_net) } : {}),
