@@ -76,14 +76,13 @@ export function createCoach(options: CoachOptions): Coach {
 
   async function attempt(key: string, event: UserEvent, keep: boolean): Promise<{ replies: BotReply[]; outboxId?: string; version?: number; duplicate?: true } | 'conflict'> {
     if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [], duplicate: true };
-    // Both reads at once: on PostgreSQL they go out on two connections, one round trip of waiting instead of two.
-    const [stored, practice] = await Promise.all([store.loadConversation(key), store.recentPractice(key, PRACTICE_LOOKBACK)]);
+    const stored = await store.loadConversation(key);
     const now = clock();
     let snapshot = stored ? restore(machine, content, stored.snapshot, stored.contentVersion !== content.version) : machineSteps(machine).initial();
     const facts: TurnFacts = {
       now: now.toISOString(),
       today: localDay(now, snapshot.context.profile.timeZone ?? defaultZone),
-      log: stored ? practice : [],
+      log: stored ? await store.recentPractice(key, PRACTICE_LOOKBACK) : [],
       contentVersion: content.version,
     };
 
