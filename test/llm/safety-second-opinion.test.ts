@@ -45,7 +45,8 @@ describe('safety second opinion (GENTLEPATH_LLM_SAFETY_CHECK=1)', () => {
   it('raises to one red flag question, by id from flows/', async () => {
     const { coach, store } = await coachAtIdle();
     fake.respond(() => ({ json: { crisis: 'no', red_flag: 'red.bleeding' } }));
-    const replies = await coach.handleTurn('u', { text: 'noticed something odd on the tissue' });
+    // a message the rules and the learned net both find safe: only then is the second opinion asked
+    const replies = await coach.handleTurn('u', { text: 'something seems a bit different down there today' });
     expect(replies.map((r) => r.text).join('\n')).toMatch(/bleeding/i);
     expect(ids(replies)).toContain('red.bleeding');
     await store.close();
