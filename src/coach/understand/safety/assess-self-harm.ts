@@ -191,6 +191,17 @@ export function assessSelfHarm(v: MessageView): Finding[] {
     if (pastAndOver(v, m) || polarity(v, m) === 'denied') continue;
     if (has(v, m, 'body_part', 'sentence') && mine(v, m) && (has(v, m, 'relapse', 'sentence') || has(v, m, 'on_purpose', 'sentence') || /fresh|new/.test(wordsAround(v, m, 'sentence').join(' ')))) add('clear', `wounds '${m.source}'`);
   }
+  // 6b. Marks of an injury on one's own body (not the genitals, which are the red flags' part) that nothing explains:
+  // "my thighs are covered in plasters again", "knuckles split open": too often self-harm told sideways, so one kind question
+  if (out.length === 0) {
+    for (const m of all(v, 'injury_sign')) {
+      if (pastAndOver(v, m) || polarity(v, m) === 'denied' || has(v, m, 'accident', 'sentence') || has(v, m, 'lump_place', 'sentence')) continue;
+      if (near(v, m, 'person', 'clause').some((p) => p.end < m.start) && !has(v, m, 'self', 'clause')) continue;   // "he left bruises": the abuse rules' part
+      if (has(v, m, 'practice_object', 'sentence') || inQuestion(v, m) && !has(v, m, 'self', 'sentence')) continue;
+      const ownBody = has(v, m, 'body_part', 'sentence') && mine(v, m);
+      if (ownBody || has(v, m, 'on_purpose', 'sentence') || has(v, m, 'relapse', 'sentence')) { add('possible', `marks '${m.source}'`); break; }
+    }
+  }
 
   // 7. Hopelessness: "what's the point", "I can't go on", "everyone would be better off without me".
   for (const m of all(v, 'hopeless')) {

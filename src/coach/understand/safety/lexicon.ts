@@ -11,7 +11,7 @@ export const CONCEPTS = [
   // crisis: death, ending, self-harm
   'suicide_word', 'suicide_weak', 'emergency', 'passive', 'hope_positive', 'plan', 'die', 'life', 'vanish', 'ending', 'want', 'hopeless', 'finality', 'despair', 'aftermath',
   'means', 'means_verb', 'means_place', 'means_tool', 'contemplate', 'quantity', 'benign_meds',
-  'harm_verb', 'body_part', 'wound', 'on_purpose', 'relapse', 'accident',
+  'harm_verb', 'body_part', 'wound', 'injury_sign', 'on_purpose', 'relapse', 'accident',
   // crisis: someone hurting or coercing
   'violence', 'sexual_force', 'not_stopping', 'threat', 'speech', 'worry', 'relationship_worry', 'control', 'fear', 'anger_strong', 'anger_soft',
   'coerce_soft', 'refusal', 'sex_or_practice', 'conditional',

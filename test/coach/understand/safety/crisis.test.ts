@@ -36,3 +36,26 @@ describe('crisis: clear cases get the crisis reply at once', () => {
     expect(clear(text)).toBe(true);
   });
 });
+
+describe('marks of an injury on one\'s own body that nothing explains: one kind question, not the crisis reply', () => {
+  it.each([
+    'my thighs are covered in plasters again, told my gf it was the gym',
+    'fresh marks on my arm. nobody knows',
+    'hiding the scars on my arms from my partner is a full time job',
+  ])('%j is asked about', (text) => {
+    const u = understand(text, fixtureContent);
+    expect(u.maybeCrisis).toBe('self');
+    expect(u.crisis).toBe(false);
+  });
+  it.each([
+    'bruised my knee at the gym lol, practice went fine, a 1',
+    'new blister on my heel from my work shoes',
+    'had my c-section scar checked, all fine',
+  ])('%j is not asked about', (text) => {
+    const u = understand(text, fixtureContent);
+    expect(u.crisis || u.maybeCrisis !== undefined).toBe(false);
+  });
+  it('someone else leaving the marks is the abuse rules\' part: the crisis reply', () => {
+    expect(understand('he left bruises on my arm last night', fixtureContent).crisis).toBe(true);
+  });
+});
