@@ -1,6 +1,6 @@
 // One pass over a message that every detector shares: folded text, tokens, canonical (synonym)
 // keys, clause segments and which words look like typos.
-import { foldText } from './normalize-text.js';
+import { cleanText, foldText, linesAsSentences } from './normalize-text.js';
 import { expandShorthand } from './expand-shorthand.js';
 import { tokenize, type Token } from './tokenize.js';
 import { canonicalize, type Synonyms } from './synonyms.js';
@@ -38,6 +38,14 @@ export function analyze(text: string, syn: Synonyms, vocab: Vocabulary): Analysi
   const unknown = tokens.map((t) => t.kind === 'word' && t.surface.length >= 4 && !vocab.words.has(t.surface) && !vocab.stems.has(t.stem)
     && !GLUE_WORDS.has(t.surface) && !STOP_WORDS.has(t.surface) && !NEGATION_WORDS.has(t.surface));
   return { text, folded, expanded, tokens, canon, seg, unknown };
+}
+
+/**
+ * A chat message as understanding reads it: `text` is cleanText(raw); a line break ends a sentence
+ * ("no\ni want to ..."), so a "no" on one line does not reach into the next.
+ */
+export function analyzeMessage(raw: string, text: string, syn: Synonyms, vocab: Vocabulary): Analysis {
+  return analyze(raw.includes('\n') ? cleanText(linesAsSentences(raw)) : text, syn, vocab);
 }
 
 /** Index of the tokens that carry meaning for matching (words and numbers, not glue, not absorbed). */

@@ -2,8 +2,8 @@
 // Deterministic, never throws, well under a millisecond for a chat message (per-Content work is
 // cached in content-index.ts).
 import type { Content } from '../../content/schema.js';
-import { cleanText, linesAsSentences } from './normalize-text.js';
-import { analyze, type Analysis } from './analyze.js';
+import { cleanText } from './normalize-text.js';
+import { analyzeMessage, type Analysis } from './analyze.js';
 import { indexContent, type ContentIndex } from './content-index.js';
 import { parseLabelledRatings, parseRating, type LabelledRatings } from './parse-rating.js';
 import { parseRepair, type Repair } from './parse-repair.js';
@@ -58,9 +58,7 @@ export function understand(raw: string, content: Content, options?: UnderstandOp
   const failClosed = () => { out.maybeCrisis = 'self'; out.safetyFailed = true; return out; };
   const index = safely<ContentIndex | undefined>(() => indexContent(content), undefined);
   if (!index) return failClosed();
-  // a line break ends a sentence ("no\ni want to ..."): the "no" must not reach across it
-  const lines = typeof raw === 'string' && raw.includes('\n') ? safely(() => cleanText(linesAsSentences(raw)), text) : text;
-  const a = safely<Analysis | undefined>(() => analyze(lines, index.synonyms, index.vocabulary), undefined);
+  const a = safely<Analysis | undefined>(() => analyzeMessage(raw, text, index.synonyms, index.vocabulary), undefined);
   if (!a) return failClosed();
 
   // Safety first: crisis and red flags, on concepts (./safety/), failing closed.

@@ -27,9 +27,12 @@ function strongest(findings: Finding[]): Finding | undefined {
   return findings.find((f) => f.grade === 'clear') ?? findings[0];
 }
 
+/** The safety layer's view of an analysed message: its concepts found (who, what, when, how sure). */
+export const safetyView = (a: Analysis, index: LexiconIndex): MessageView => viewOf(a, tagConcepts(a, index));
+
 export function assessSafety(a: Analysis, index: LexiconIndex, net?: CompiledNet): SafetyResult {
   try {
-    const v = viewOf(a, tagConcepts(a, index));
+    const v = safetyView(a, index);
     const self = assessSelfHarm(v);
     const others = assessAbuse(v);
     const result: SafetyResult = { redFlags: [], maybeRedFlags: [], askedRedFlags: [] };

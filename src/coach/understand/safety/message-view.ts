@@ -2,6 +2,7 @@
 // rule asks of a mention: is it denied in its own clause, hedged, a question, long past, about someone
 // else, a joke? Rules (assess-*.ts) combine these; nothing here knows about crisis or red flags.
 import type { Analysis } from '../analyze.js';
+import { NEGATION_WORDS } from '../stopwords.js';
 import type { Concept } from './lexicon.js';
 import type { Mention } from './tag-concepts.js';
 
@@ -38,7 +39,8 @@ export function all(v: MessageView, concept: Concept): Mention[] {
   return v.by.get(concept) ?? [];
 }
 
-const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'none', 'nor', 'neither', 'zero', 'nothing', 'nobody', 'nope', 'nah', 'non']);
+/** Words that deny what follows in their clause. */
+export const NEGATIONS: ReadonlySet<string> = new Set([...NEGATION_WORDS, 'nobody']);
 /** "not sure", "don't think": uncertainty, not denial. */
 const UNSURE_AFTER_NOT = new Set(['sure', 'certain', 'know', 'think', 'believe', 'positive', 'convinced', 'clear', 'remember']);
 /** "not only", "no idea", "no more than": not a denial of what follows. */

@@ -2,9 +2,7 @@
 // how sure it is (affirmed, denied in its own clause, unsure, asked in a question, long past), and the
 // word stems with their clause-scoped negation ("no fever but bleeding" gives NOT_fever and bleed), plus
 // pairs of neighbouring stems. No raw text leaves this function.
-import { all, isQuestionSentence, longPast, polarity, type MessageView } from './message-view.js';
-
-const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'none', 'nor', 'neither', 'nothing', 'nobody', 'nope', 'nah']);
+import { all, isQuestionSentence, longPast, NEGATIONS, polarity, type MessageView } from './message-view.js';
 /** How many words a negation reaches, inside its own clause. */
 const NEGATION_SPAN = 4;
 

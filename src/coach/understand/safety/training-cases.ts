@@ -1,17 +1,16 @@
 // Labelled messages (JSONL: {"label", "subtype", "text"}) turned into what the learned net trains on.
 import type { Content } from '../../../content/schema.js';
-import { analyze } from '../analyze.js';
+import { analyzeMessage } from '../analyze.js';
 import { indexContent } from '../content-index.js';
-import { cleanText, linesAsSentences } from '../normalize-text.js';
-import { viewOf } from './message-view.js';
+import { cleanText } from '../normalize-text.js';
+import { safetyView } from './assess-safety.js';
 import { netFeatures } from './net-features.js';
-import { tagConcepts } from './tag-concepts.js';
 import type { TrainingCase } from './train-net.js';
 
 export function featuresOf(text: string, content: Content): string[] {
   const index = indexContent(content);
-  const a = analyze(cleanText(linesAsSentences(text)), index.synonyms, index.vocabulary);
-  return netFeatures(viewOf(a, tagConcepts(a, index.safety)));
+  // exactly what understand() reads of a message, so the net trains on what it will see
+  return netFeatures(safetyView(analyzeMessage(text, cleanText(text), index.synonyms, index.vocabulary), index.safety));
 }
 
 /** The same message, whoever wrote it: two blind writers can both write "this stretch is killing me". */
