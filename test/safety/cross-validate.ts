@@ -26,7 +26,7 @@ const total: Report = {
   negatedPaused: 0, negatedCrisis: 0, negatedAsked: 0, negatedTotal: 0, lookCrisis: 0, lookCrisisAsk: 0, lookPaused: 0, lookFlagAsk: 0, lookTotal: 0,
 };
 const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
-const line = (name: string, r: Report) => `${name.padEnd(18)} crisis ${pct(r.crisisCaught, r.crisisTotal)}  flags ${pct(r.flagCaught, r.flagTotal)}  questions ${pct(r.questionAnswered, r.questionTotal)}  neg.pause ${r.negatedPaused}/${r.negatedTotal}  look: crisis ${r.lookCrisis} ask ${pct(r.lookCrisisAsk, r.lookTotal)} pause ${r.lookPaused} flagask ${pct(r.lookFlagAsk, r.lookTotal)}`;
+const line = (name: string, r: Report) => `${name.padEnd(18)} crisis ${pct(r.crisisCaught, r.crisisTotal)} (reply ${pct(r.crisisReply, r.crisisTotal)})  flags ${pct(r.flagCaught, r.flagTotal)}  questions ${pct(r.questionAnswered, r.questionTotal)}  neg.pause ${r.negatedPaused}/${r.negatedTotal}  look: crisis ${r.lookCrisis} ask ${pct(r.lookCrisisAsk, r.lookTotal)} pause ${r.lookPaused} flagask ${pct(r.lookFlagAsk, r.lookTotal)}`;
 const everyday = { n: 0, asked: 0 };
 for (const f of files) {
   if (only.length > 0 && !only.some((o) => f.includes(o))) continue;
