@@ -18,11 +18,16 @@ const SURE = 0.8;
 /** Below this red-flag score, the net does not read the message as a report of a symptom now. */
 const NOT_A_REPORT = 0.2;
 /**
- * Below this score on every head the net doubts what the rules read: it becomes a question to ask. 0.1, not 0.02: in
- * leave-one-writer-out cross-validation (npm run safety:cv) it halved the false pauses on negations and cut false
- * crisis replies by a fifth, and turned 0.5% of crisis messages from the reply at once into the question.
+ * Below this crisis score the net doubts the crisis the rules read: the reply becomes the kind question. 0.1, not 0.02:
+ * in leave-one-writer-out cross-validation (npm run safety:cv) it cut false crisis replies by a fifth and turned 0.5%
+ * of crisis messages from the reply at once into the question.
  */
 const DOUBT = 0.1;
+/**
+ * Below this on both the red-flag and the question head the net doubts a symptom the rules read: ask, don't pause.
+ * Lower than DOUBT: short plain reports ("I AM BLEEDING") give the net few words, and must still pause at once.
+ */
+const FLAG_DOUBT = 0.02;
 
 /** Red flags in the order the pause message lists them. */
 const FLAG_ORDER = ['red.bleeding', 'red.fever', 'red.odour', 'red.infection', 'red.bulge', 'red.pressure', 'red.sharp_pain', 'red.lasting_pain'];
@@ -106,7 +111,7 @@ function weighWithNet(result: SafetyResult, flags: FlagFindings, o: NetOpinion, 
     if (o.question) for (const id of FLAG_ORDER) flags.set(id, { grade: 'asked', why: 'learned net: a question' });
     // pain alone is what this program is about: the net asks about a red flag only when a symptom is named
     else if (o.redFlag && symptom && FLAG_ORDER.includes(o.redFlag.kind)) flags.set(o.redFlag.kind, { grade: 'possible', why: `learned net ${o.redFlag.score.toFixed(2)}` });
-  } else if (red < DOUBT && question < DOUBT) {
+  } else if (red < FLAG_DOUBT && question < FLAG_DOUBT) {
     // a symptom now to the rules, neither a report nor a question to the net ("temp's normal now, 36.7"): ask, don't pause
     regrade('clear', 'possible', 'learned net doubts it');
   } else if (question >= SURE && red < NOT_A_REPORT) {

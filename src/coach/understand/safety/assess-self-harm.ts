@@ -59,6 +59,10 @@ export function assessSelfHarm(v: MessageView): Finding[] {
       continue;
     }
     if (inQuestion(v, m) && !has(v, m, 'self', 'sentence') && m.concept === 'suicide_word') { add('possible', `question '${m.source}'`); continue; }
+    // "my therapist asked if I've had thoughts of suicide, and no": a question someone asked, told: ask, not the crisis reply
+    if (has(v, m, 'reported_question', 'sentence')) { add('possible', `asked by someone '${m.source}'`); continue; }
+    // "my daughter is self-harming", "my friend's sister died by suicide": someone else's, yet close to the person: ask
+    if (aboutSomeoneElse(v, m)) { add('possible', `someone else's '${m.source}'`); continue; }
     if (has(v, m, 'general_frame', 'sentence') && !has(v, m, 'self', 'clause')) { add('possible', `about others '${m.source}'`); continue; }
     add(m.concept === 'passive' && hedged(v, m) && !context ? 'possible' : 'clear', `'${m.source}'`);
   }
@@ -176,6 +180,7 @@ export function assessSelfHarm(v: MessageView): Finding[] {
     const w = wish(v, m);
     if (p === 'denied' && w !== 'denied') continue;
     if (w === 'denied') { add('possible', `"don't want to ${m.source}"`); continue; }
+    if (has(v, m, 'reported_question', 'sentence')) { add('possible', `asked by someone '${m.source}'`); continue; }
     add(ownBody && (purpose || !hedged(v, m)) || purpose && has(v, m, 'body_part', 'sentence') ? 'clear' : 'possible', `self-harm '${m.source}'`);
   }
   // "pour boiling water on my hand", "used the pieces on my arm": something done onto one's own body, with a

@@ -23,7 +23,7 @@ export const CONCEPTS = [
   'burn', 'often', 'swollen', 'lump', 'lump_strong', 'lump_place', 'not_lump_place', 'pressure', 'persistent', 'pain', 'sharp',
   'escalate', 'not_settled',
   // questions and reports
-  'report', 'warning_signs', 'general_frame',
+  'report', 'warning_signs', 'general_frame', 'reported_question',
 ] as const;
 export type Concept = typeof CONCEPTS[number];
 

@@ -43,6 +43,8 @@ export function all(v: MessageView, concept: Concept): Mention[] {
 export const NEGATIONS: ReadonlySet<string> = new Set([...NEGATION_WORDS, 'nobody']);
 /** "not sure", "don't think": uncertainty, not denial. */
 const UNSURE_AFTER_NOT = new Set(['sure', 'certain', 'know', 'think', 'believe', 'positive', 'convinced', 'clear', 'remember']);
+/** A frame a denial reaches through without using up its span: "not having any thoughts of ending my life". */
+const DENIAL_FRAME = new Set(['any', 'thoughts', 'thought', 'urges', 'urge', 'plans', 'of', 'about', 'having', 'had', 'have', 'been']);
 /** "not only", "no idea", "no more than": not a denial of what follows. */
 const NOT_DENIAL_AFTER = new Set(['only', 'just', 'even', 'idea', 'clue', 'matter', 'wonder', 'doubt', 'one', 'longer']);
 
@@ -62,7 +64,7 @@ export function polarity(v: MessageView, m: Mention, span = 4): Polarity {
     const t = a.tokens[j]!;
     if (a.seg.clause[j] !== clause) break;
     if (t.kind !== 'word' && t.kind !== 'number') continue;
-    seen++;
+    if (!DENIAL_FRAME.has(t.surface)) seen++;
     if (!NEGATIONS.has(t.surface)) continue;
     const next = a.tokens[j + 1]?.surface ?? '';
     if (UNSURE_AFTER_NOT.has(next)) return 'unsure';

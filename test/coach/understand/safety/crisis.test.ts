@@ -59,3 +59,23 @@ describe('marks of an injury on one\'s own body that nothing explains: one kind 
     expect(understand('he left bruises on my arm last night', fixtureContent).crisis).toBe(true);
   });
 });
+
+describe('said but not meant about oneself now: at most one kind question, never the crisis reply', () => {
+  it.each([
+    // a denial reaching through "having any thoughts of"
+    "I'm not having any thoughts of ending my life, before you ask. just really frustrated",
+    // a question someone else asked, told and answered
+    'my therapist asked if I have had thoughts of suicide and honestly no, none',
+    'my counsellor asked if I had been hurting myself and I have not, not once',
+    // someone else's
+    'my teenage daughter is self-harming and I am trying to get her proper help',
+    "my friend's sister died by suicide last year",
+  ])('%j', (text) => {
+    expect(clear(text)).toBe(false);
+  });
+  it.each([
+    'he told me to kill myself', 'my husband keeps telling me i should kms', 'no thoughts of suicide but I have been hurting myself again',
+  ])('%j still gets the crisis reply', (text) => {
+    expect(clear(text)).toBe(true);
+  });
+});
