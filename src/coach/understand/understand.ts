@@ -13,10 +13,13 @@ import { parseCommand } from './parse-command.js';
 import { parseChoices } from './parse-choices.js';
 import { parseTime } from './parse-time.js';
 import { parseTimeZone } from './parse-time-zone.js';
-import { assessSafety } from './safety/assess-safety.js';
+import { assessSafety, SURE as NET_SURE } from './safety/assess-safety.js';
 import { explainedByEvaluation } from './explained-by-evaluation.js';
 import { matchTopic } from './match-topic.js';
 import { hasOwnMeaning } from './has-own-meaning.js';
+
+/** Commands that are plain requests about the session or the data (not "done" or "continue", which can be a feeling). */
+const REQUESTS: ReadonlySet<Command> = new Set(['start', 'stop', 'pause', 'help', 'progress', 'skip', 'repeat', 'export', 'delete', 'disclaimer', 'back']);
 
 export type Command = 'start' | 'stop' | 'pause' | 'continue' | 'help' | 'progress' | 'done' | 'skip' | 'repeat'
   | 'export' | 'delete' | 'disclaimer' | 'evaluated' | 'back';
@@ -65,8 +68,11 @@ export function understand(raw: string, content: Content, options?: UnderstandOp
   const safety = assessSafety(a, index.safety, index.net);
   if (safety.failed) out.safetyFailed = true;
   if (safety.crisis?.grade === 'clear') out.crisis = true;
-  else if (safety.crisis) out.maybeCrisis = safety.crisis.about;
   const command = safely(() => parseCommand(a), undefined);
+  // a plain request ("ok please delete my data, all of it", "cant do this rn, stopping") wins over a question only the
+  // learned net would ask, unless the net is quite sure; the rules' own questions always come first
+  const netGivesWay = safety.crisis?.netOnly !== undefined && safety.crisis.netOnly < NET_SURE && command !== undefined && REQUESTS.has(command);
+  if (safety.crisis && safety.crisis.grade !== 'clear' && !netGivesWay) out.maybeCrisis = safety.crisis.about;
   if (command) out.command = command;
   const ids = (kinds: readonly string[]) => content.red_flags.filter((f) => f.detects.some((k) => kinds.includes(`red.${k}`))).map((f) => f.id);
   // symptoms named inside a report of a clinician's evaluation are explained by it, not new

@@ -9,6 +9,9 @@ import type { Mention } from './tag-concepts.js';
 import { all, has, inQuestion, longPast, near, polarity, type MessageView, wordsAround } from './message-view.js';
 import type { Finding } from './assess-self-harm.js';
 
+/** What a threat threatens: harm, force, leaving, control, anger. */
+const HARMS: Concept[] = ['threat', 'violence', 'sexual_force', 'relationship_worry', 'control', 'anger_strong', 'not_stopping', 'coerce_soft'];
+
 /** Acts that need a person doing them; each alone is clear when current and not denied. */
 const STRONG: Concept[] = ['violence', 'sexual_force', 'control'];
 
@@ -72,7 +75,9 @@ export function assessAbuse(v: MessageView): Finding[] {
     const sentence = wordsAround(v, c, 'sentence').join(' ');
     const told = has(v, c, 'speech', 'sentence') && has(v, c, 'person', 'sentence');
     const consequence = /\b(he|she|they) (will|would|is going to|is gonna)\b|\bi (will|would) be\b|\bor else\b/.test(sentence);
-    if (told && consequence && !has(v, c, 'worry', 'sentence')) { add('clear', `threat: if ... then '${c.source}'`); break; }
+    // the consequence is a harm ("he'll leave", "she'll take the kids", "he'll make me"), not a kindness ("he'll stop if I say so")
+    const harm = HARMS.some((h) => has(v, c, h, 'sentence'));
+    if (told && consequence && harm && !has(v, c, 'worry', 'sentence')) { add('clear', `threat: if ... then '${c.source}'`); break; }
   }
 
   // Fear of a person, not feeling safe at home.
@@ -83,6 +88,12 @@ export function assessAbuse(v: MessageView): Finding[] {
     const named = /him|her|he |she |partner|husband|boyfriend|wife|girlfriend|home|house|room|safe/.test(m.source);
     if (!named && !has(v, m, 'person', 'sentence')) continue;   // "dreading the wedding"
     if (has(v, m, 'relationship_worry', 'clause')) continue;      // "scared he'll resent me / leave me": a worry about the relationship, not fear of harm
+    // a fear word that names nobody ("dreading") is fear of a person only when the person comes after it: "dreading
+    // when he gets home", not "my boyfriend asked the question I've been dreading"; even then, one kind question
+    if (!named) {
+      if (near(v, m, 'person', 'clause').some((p) => p.start > m.end)) add('possible', `fear '${m.source}'`);
+      continue;
+    }
     add(anyPerson || /home|house|room|him|her/.test(`${m.source} ${wordsAround(v, m, 'sentence').join(' ')}`) ? 'clear' : 'possible', `fear '${m.source}'`);
   }
 

@@ -13,8 +13,8 @@ import type { SafetyResult } from './safety-result.js';
 import { netOpinion, type NetOpinion, type CompiledNet } from './safety-net.js';
 import { netFeatures } from './net-features.js';
 
-/** A learned-net crisis score this high asks even when a symptom was also found. */
-const SURE = 0.8;
+/** A learned-net score this high is quite sure: its crisis question is asked even beside a symptom or a plain request. */
+export const SURE = 0.8;
 /** Below this red-flag score, the net does not read the message as a report of a symptom now. */
 const NOT_A_REPORT = 0.2;
 /**
@@ -92,7 +92,8 @@ function onlyRelationshipWorry(v: MessageView): boolean {
  */
 function weighWithNet(result: SafetyResult, flags: FlagFindings, o: NetOpinion, symptom: boolean, relationshipWorry: boolean): void {
   const c = result.crisis;
-  if (c && Math.max(o.scores.self, o.scores.others) < DOUBT && !c.why.some((w) => w.startsWith('emergency'))) {
+  // a medical emergency, or pills or poison already taken, is never turned into a question
+  if (c && Math.max(o.scores.self, o.scores.others) < DOUBT && !c.why.some((w) => /^(emergency|means|swallowed)/.test(w))) {
     // the rules read a crisis the net doubts entirely ("an attempt at 16, twenty years ago, safe now"): ask, not the crisis reply
     if (c.grade === 'clear') result.crisis = { ...c, grade: 'possible', why: [...c.why, 'learned net doubts it'] };
     // a possible crisis beside a symptom the rules found: the symptom explains the words
@@ -100,7 +101,7 @@ function weighWithNet(result: SafetyResult, flags: FlagFindings, o: NetOpinion, 
   }
   // a symptom the rules found explains the words the net reacted to, unless it is quite sure
   if (!result.crisis && o.crisis && (flags.size === 0 || o.crisis.score >= SURE) && !(o.crisis.about === 'others' && relationshipWorry)) {
-    result.crisis = { grade: 'possible', about: o.crisis.about, why: [`learned net ${o.crisis.about} ${o.crisis.score.toFixed(2)}`] };
+    result.crisis = { grade: 'possible', about: o.crisis.about, why: [`learned net ${o.crisis.about} ${o.crisis.score.toFixed(2)}`], netOnly: o.crisis.score };
   }
   if (result.crisis) return;
   const { red_flag: red, question } = o.scores;

@@ -4,7 +4,7 @@ export type Grade = 'clear' | 'possible';
 
 export interface SafetyResult {
   /** Thoughts of suicide or self-harm, or someone hurting or coercing them: the crisis reply or the crisis question. */
-  crisis?: { grade: Grade; about: 'self' | 'others'; why: string[] };
+  crisis?: { grade: Grade; about: 'self' | 'others'; why: string[]; /** Only the learned net read it, with this score. */ netOnly?: number };
   /** Red flags reported now, clearly (pause). */
   redFlags: string[];
   /** Red flags possibly reported (hedged, unclear): one kind question each. */

@@ -69,6 +69,18 @@ describe('the learned safety net', () => {
     expect(doubted.maybeCrisis).toBe('self');
     const emergency = understand('i am soaked through, bleeding heavily and feel faint', silent);
     expect(emergency.crisis).toBe(true);
+    // pills already taken are an emergency too
+    expect(understand('no. but i took too many pills last night and i feel really weird', silent).crisis).toBe(true);
+  });
+
+  it('gives way to a plain request when only it would ask, unless it is quite sure; the rules still ask first', () => {
+    const loud = withNet(constantNet(0));   // every head says 0.5: would ask, not quite sure
+    expect(understand('ok actually please delete my data, all of it', loud).maybeCrisis).toBeUndefined();
+    expect(understand('ok actually please delete my data, all of it', loud).command).toBe('delete');
+    expect(understand('we went for a lovely walk by the sea today', loud).maybeCrisis).toBe('self');
+    expect(understand('please delete my data', withNet(constantNet(20))).maybeCrisis).toBe('self');
+    // a question of the rules' own ("is this app for suicidal people?") is never dropped for a request
+    expect(understand('stop. is this app for suicidal people?', loud).maybeCrisis).toBe('self');
   });
 
   it('keeps the crisis reply for plain statements with the shipped net', () => {
