@@ -1,4 +1,5 @@
-// npm run bench [-- --quick]: runs every benchmark, prints a table, writes bench/results/latest.json.
+// npm run bench [-- --quick] [-- --only "name,name"]: runs every benchmark (or those whose name contains one of
+// the given words), prints a table, writes bench/results/latest.json (bench/results/partial.json with --only).
 // Benchmarks print figures and ratios measured in one run; they never fail on a number.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -12,6 +13,8 @@ import { turnInProcess } from './turn-in-process.js';
 import { turnMultiprocess } from './turn-multiprocess.js';
 
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').map((w) => w.trim()).filter(Boolean) : [];
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const benchmarks: Benchmark[] = [turnInProcess, turnMultiprocess, startup, size, reminderFanout];
 for (const extra of ['./botframework-turn.js', './llm-latency.js']) {
@@ -25,6 +28,7 @@ for (const extra of ['./botframework-turn.js', './llm-latency.js']) {
 
 const rows: Row[] = [];
 for (const b of benchmarks) {
+  if (only.length && !only.some((w) => b.name.includes(w))) continue;
   process.stderr.write(`running ${b.name}${quick ? ' (quick)' : ''}...\n`);
   try {
     rows.push(...await b.run({ quick, databaseUrl }));
@@ -38,6 +42,7 @@ console.log(`\nGentlePath benchmarks${quick ? ' (quick)' : ''} on ${machine}${da
 console.log(resultsTable(rows));
 const results: Results = { when: new Date().toISOString(), quick, machine, rows };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+// A part of the run never replaces the whole run's figures (the README's table is made from one whole run).
+writeFileSync(new URL(only.length ? './results/partial.json' : './results/latest.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 // A full run is the README's table; a quick run (CI) only checks the benchmarks still run.
-if (!quick) updateReadme();
+if (!quick && !only.length) updateReadme();
