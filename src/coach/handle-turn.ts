@@ -75,14 +75,15 @@ export function createCoach(options: CoachOptions): Coach {
   }
 
   async function attempt(key: string, event: UserEvent, keep: boolean): Promise<{ replies: BotReply[]; outboxId?: string; version?: number; duplicate?: true } | 'conflict'> {
-    if (event.inboundId && (await store.hasInbound(key, event.inboundId))) return { replies: [], duplicate: true };
-    const stored = await store.loadConversation(key);
+    const read = await store.loadTurn(key, event.inboundId, PRACTICE_LOOKBACK);
+    if (read.seen) return { replies: [], duplicate: true };
+    const stored = read.conversation;
     const now = clock();
     let snapshot = stored ? restore(machine, content, stored.snapshot, stored.contentVersion !== content.version) : machineSteps(machine).initial();
     const facts: TurnFacts = {
       now: now.toISOString(),
       today: localDay(now, snapshot.context.profile.timeZone ?? defaultZone),
-      log: stored ? await store.recentPractice(key, PRACTICE_LOOKBACK) : [],
+      log: read.practice,
       contentVersion: content.version,
     };
 

@@ -59,6 +59,15 @@ export interface DeliveryScope {
   waiting?: boolean;
 }
 
+/** What a turn reads before it runs, read at once (one round trip on PostgreSQL). */
+export interface TurnRead {
+  /** The inbound message id was recorded by an earlier turn: this is a redelivery. */
+  seen: boolean;
+  conversation: StoredConversation | null;
+  /** The most recent practice sessions, oldest first (none when the conversation is not stored yet). */
+  practice: PracticeSession[];
+}
+
 export type CommitResult = 'committed' | 'conflict' | 'duplicate';
 
 export interface UserExport {
@@ -69,6 +78,8 @@ export interface UserExport {
 }
 
 export interface Store {
+  /** Everything a turn reads: the inbound check, the conversation and, when it is stored, its recent practice. */
+  loadTurn(key: string, inboundId: string | undefined, practiceLimit: number): Promise<TurnRead>;
   loadConversation(key: string): Promise<StoredConversation | null>;
   /** The most recent practice sessions, oldest first. */
   recentPractice(key: string, limit: number): Promise<PracticeSession[]>;

@@ -2,7 +2,7 @@
 import { Migrator, sql, type Kysely, type Transaction } from 'kysely';
 import type { PracticeSession } from '../coach/progression/practice.js';
 import type { Effect } from '../coach/session/session-types.js';
-import type { CommitResult, DeliveryScope, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, UserExport } from '../coach/store-port.js';
+import type { CommitResult, DeliveryScope, DueJob, PendingDelivery, Store, StoredConversation, TurnCommit, TurnRead, UserExport } from '../coach/store-port.js';
 import { kyselyConversationRefs, type ConversationRefs } from './conversation-refs.js';
 import { kyselyWebTranscripts, type WebTranscripts } from './web-transcripts.js';
 import { CoachError } from '../errors.js';
@@ -68,6 +68,12 @@ export class KyselyStore implements Store {
   /** The query layer, for tests that look at tables directly. */
   get kysely(): Kysely<Database> {
     return this.db;
+  }
+
+  async loadTurn(key: string, inboundId: string | undefined, practiceLimit: number): Promise<TurnRead> {
+    if (inboundId && (await this.hasInbound(key, inboundId))) return { seen: true, conversation: null, practice: [] };
+    const conversation = await this.loadConversation(key);
+    return { seen: false, conversation, practice: conversation ? await this.recentPractice(key, practiceLimit) : [] };
   }
 
   async loadConversation(key: string): Promise<StoredConversation | null> {

@@ -1,5 +1,6 @@
 // Versioned schema migrations, applied in order at start. Never edit a shipped migration: add a new one.
-import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { TURN_FUNCTION } from './postgres-turn-function.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -119,6 +120,16 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
       await db.schema.createIndex('jobs_claimed').on('jobs').column('claimed_until').execute();
       // Old inbound ids are pruned by age.
       await db.schema.createIndex('inbound_ids_by_age').on('inbound_ids').column('created_at').execute();
+    },
+  },
+  '0006_turn_function': {
+    async up(db: Kysely<any>) {
+      // PostgreSQL: a turn's writes in one call, so a turn costs one round trip to commit instead of one per
+      // statement (src/store/postgres-store.ts). One statement is its own transaction: any error, or the
+      // conflict raised below, rolls back everything the call did. A later migration that changes a table
+      // this writes must replace the function with it.
+      if (dialect !== 'postgres') return;
+      await sql.raw(TURN_FUNCTION).execute(db);
     },
   },
   '0002_rephrase_cache': {

@@ -3,7 +3,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { CoachError } from '../errors.js';
 import type { Database } from './db-schema.js';
-import { KyselyStore, migrate } from './kysely-store.js';
+import { migrate } from './kysely-store.js';
+import { PostgresStore } from './postgres-store.js';
 import type { FieldCipher } from './field-cipher.js';
 import { postgresLiveness } from './claimer-liveness.js';
 
@@ -18,7 +19,7 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function openPostgresStore(url: string, options: { poolSize?: number; cipher?: FieldCipher } = {}): Promise<KyselyStore> {
+export async function openPostgresStore(url: string, options: { poolSize?: number; cipher?: FieldCipher } = {}): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process; the next query reports it instead.
   pool.on('error', () => {});
@@ -31,5 +32,5 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, 'postgres');
-  return new KyselyStore(db, (e) => (e as { code?: string })?.code === '23505', options.cipher, 'postgres', await postgresLiveness(url));
+  return new PostgresStore(pool, db, options.cipher, await postgresLiveness(url));
 }

@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { PracticeSession } from '../coach/progression/practice.js';
 import type { Effect } from '../coach/session/session-types.js';
-import type { CommitResult, StoredConversation, TurnCommit } from '../coach/store-port.js';
+import type { CommitResult, StoredConversation, TurnCommit, TurnRead } from '../coach/store-port.js';
 import type { Database } from './db-schema.js';
 import type { FieldCipher } from './field-cipher.js';
 import { KyselyStore, leaseEnd, repliedTo, toSession } from './kysely-store.js';
@@ -63,15 +63,29 @@ export class SqliteStore extends KyselyStore {
     return this.db.connection().execute(async () => fn());
   }
 
-  override loadConversation(key: string): Promise<StoredConversation | null> {
+  override loadTurn(key: string, inboundId: string | undefined, practiceLimit: number): Promise<TurnRead> {
     return this.exclusive(() => {
-      const row = this.statements.load.get(key) as { snapshot: string; content_version: string; version: number; replied_version: number } | undefined;
-      return row ? { snapshot: JSON.parse(row.snapshot), contentVersion: row.content_version, version: Number(row.version), repliedVersion: Number(row.replied_version) } : null;
+      if (inboundId && this.statements.hasInbound.get(key, inboundId) !== undefined) return { seen: true, conversation: null, practice: [] };
+      const conversation = this.readConversation(key);
+      return { seen: false, conversation, practice: conversation ? this.readPractice(key, practiceLimit) : [] };
     });
   }
 
+  override loadConversation(key: string): Promise<StoredConversation | null> {
+    return this.exclusive(() => this.readConversation(key));
+  }
+
+  private readConversation(key: string): StoredConversation | null {
+    const row = this.statements.load.get(key) as { snapshot: string; content_version: string; version: number; replied_version: number } | undefined;
+    return row ? { snapshot: JSON.parse(row.snapshot), contentVersion: row.content_version, version: Number(row.version), repliedVersion: Number(row.replied_version) } : null;
+  }
+
+  private readPractice(key: string, limit: number): PracticeSession[] {
+    return (this.statements.practice.all(key, limit) as Parameters<typeof toSession>[0][]).reverse().map(toSession);
+  }
+
   override recentPractice(key: string, limit: number): Promise<PracticeSession[]> {
-    return this.exclusive(() => (this.statements.practice.all(key, limit) as Parameters<typeof toSession>[0][]).reverse().map(toSession));
+    return this.exclusive(() => this.readPractice(key, limit));
   }
 
   override hasInbound(key: string, inboundId: string): Promise<boolean> {
