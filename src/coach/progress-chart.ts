@@ -12,8 +12,11 @@ export interface ChartLabels { during: string; after: string; nextDay: string; a
 export const CHART_FONT_SIZE = 17;
 const FONT = CHART_FONT_SIZE;
 
-/** Charts drawn lately, by a hash of their whole specification: a record that has not changed is not drawn again. */
-const drawn = new Map<string, string>();
+/**
+ * Charts drawn lately (or being drawn), by a hash of their whole specification: a record that has not changed
+ * is not drawn again, and requests for the same chart while it is being drawn wait for that one drawing.
+ */
+const drawn = new Map<string, Promise<string>>();
 /** Enough for every person asking on the same day in a busy process; the oldest drawing goes first. */
 const DRAWN_LIMIT = 2000;
 
@@ -65,12 +68,18 @@ export async function renderProgressChart(days: readonly PracticeDay[], today: s
     drawn.set(hash, cached);
     return cached;
   }
+  const drawing = draw(vega, spec);
+  drawn.set(hash, drawing);
+  if (drawn.size > DRAWN_LIMIT) drawn.delete(drawn.keys().next().value!);
+  // A drawing that failed is not kept: the next request draws again.
+  drawing.catch(() => { if (drawn.get(hash) === drawing) drawn.delete(hash); });
+  return drawing;
+}
+
+async function draw(vega: typeof import('vega'), spec: object): Promise<string> {
   const view = new vega.View(vega.parse(spec as never), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
-    drawn.set(hash, svg);
-    if (drawn.size > DRAWN_LIMIT) drawn.delete(drawn.keys().next().value!);
-    return svg;
+    return await view.toSVG();
   } finally {
     view.finalize();
   }
