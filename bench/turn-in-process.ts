@@ -4,7 +4,9 @@ import { loadContent } from '../src/content/load-content.js';
 import { openPostgresStore } from '../src/store/open-postgres.js';
 import { openSqliteStore } from '../src/store/open-sqlite.js';
 import type { Store } from '../src/coach/store-port.js';
+import pg from 'pg';
 import { elapsedMs, type Benchmark, type Row } from './harness.js';
+import { taggedUrl, watchServer } from './pg-server-load.js';
 import { createMachineOnlyPeer } from './peers/machine-only.js';
 import { dailyScript } from './scripts.js';
 import { mkdtempSync } from 'node:fs';
@@ -14,13 +16,14 @@ import { join } from 'node:path';
 /** A channel that takes every reply at once (what the real channels' deliver does, minus the network). */
 const channel: Deliver = async () => {};
 
-async function turnsPerSecond(store: Store, users: number, rounds: number, deliver?: Deliver): Promise<{ perSecond: number; usPerTurn: number }> {
+async function turnsPerSecond(store: Store, users: number, rounds: number, deliver?: Deliver): Promise<{ perSecond: number; usPerTurn: number; turns: number; cpuUsPerTurn: number }> {
   const content = loadContent();
   const now = new Date('2026-11-23T18:00:00Z');
   const coach = createCoach({ content, store, now: () => now });
   const script = dailyScript();
   const runId = Date.now().toString(36);
   let turns = 0;
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let line = 0; line < Math.min(rounds, script.length); line += 1) {
     for (let u = 0; u < users; u += 1) {
@@ -29,7 +32,8 @@ async function turnsPerSecond(store: Store, users: number, rounds: number, deliv
     }
   }
   const ms = elapsedMs(start);
-  return { perSecond: (turns / ms) * 1000, usPerTurn: (ms * 1000) / turns };
+  const used = process.cpuUsage(cpu);
+  return { perSecond: (turns / ms) * 1000, usPerTurn: (ms * 1000) / turns, turns, cpuUsPerTurn: (used.user + used.system) / turns };
 }
 
 export const turnInProcess: Benchmark = {
@@ -62,11 +66,31 @@ export const turnInProcess: Benchmark = {
     await sqlite2.close();
     rows.push({ benchmark: 'turn in process', measure: `SQLite file, ${users} users, replies through a channel's deliver (outbox row kept until delivered)`, value: d.perSecond, unit: 'turns/s', peer: { name: 'machine step, no storage', value: peerPerSecond } });
     if (databaseUrl) {
-      const pg = await openPostgresStore(databaseUrl);
-      const p = await turnsPerSecond(pg, users, rounds);
-      await pg.close();
-      rows.push({ benchmark: 'turn in process', measure: `PostgreSQL, 1 process, ${users} users`, value: p.perSecond, unit: 'turns/s', peer: { name: 'machine step, no storage', value: peerPerSecond }, target: '>= 1,000 turns/s' });
+      // Its connections are named, so the server's CPU for them can be read; statements are counted at the driver.
+      const tag = `gp-bench-turn-${process.pid}`;
+      const store = await openPostgresStore(taggedUrl(databaseUrl, tag));
+      const server = await watchServer(databaseUrl, tag);
+      const statements = countStatements();
+      const p = await turnsPerSecond(store, users, rounds);
+      const sent = statements.stop();
+      const load = await server.stop();
+      await store.close();
+      const b = 'turn in process';
+      rows.push({ benchmark: b, measure: `PostgreSQL, 1 process, ${users} users`, value: p.perSecond, unit: 'turns/s', peer: { name: 'machine step, no storage', value: peerPerSecond }, target: '>= 1,000 turns/s' });
+      rows.push({ benchmark: b, measure: 'PostgreSQL: one handleTurn, wall time', value: p.usPerTurn, unit: 'µs', peer: { name: 'machine step, no storage (µs)', value: 1e6 / peerPerSecond } });
+      rows.push({ benchmark: b, measure: 'PostgreSQL: the coach process\'s CPU per turn', value: p.cpuUsPerTurn, unit: 'µs', peer: { name: 'wall time per turn (µs)', value: p.usPerTurn } });
+      rows.push({ benchmark: b, measure: 'PostgreSQL: the server\'s CPU per turn (its backends, from /proc)', value: (load.cpuSeconds * 1e6) / p.turns, unit: 'µs', peer: { name: 'wall time per turn (µs)', value: p.usPerTurn } });
+      rows.push({ benchmark: b, measure: 'PostgreSQL: statements (round trips) per turn', value: sent / p.turns, unit: '' });
     }
     return rows;
   },
 };
+
+/** Counts the statements this process sends to PostgreSQL (each is one round trip) until stop(). */
+function countStatements(): { stop: () => number } {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let n = 0;
+  proto.query = function query(this: unknown, ...args: unknown[]) { n += 1; return original.apply(this, args); };
+  return { stop: () => { proto.query = original; return n; } };
+}

@@ -3,6 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { elapsedMs, type Benchmark, type Row } from './harness.js';
 import { dailyScript } from './scripts.js';
+import { processCpuSeconds, taggedUrl, watchServer } from './pg-server-load.js';
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -24,6 +25,7 @@ function startWorker(url: string) {
       waiting.set(id, resolve);
       child.stdin.write(`${JSON.stringify({ seq: id, key, text, inboundId: `${key}:${id}`, now: '2026-11-23T18:00:00.000Z' })}\n`);
     }),
+    cpuSeconds: () => processCpuSeconds(child.pid!),
     stop: () => child.kill(),
   };
 }
@@ -36,21 +38,38 @@ export const turnMultiprocess: Benchmark = {
     const script = dailyScript();
     const rows: Row[] = [];
     let single = 0;
+    const b = 'turns across processes';
     for (const processes of [1, 4]) {
-      const workers = Array.from({ length: processes }, () => startWorker(databaseUrl));
+      // The workers' connections are named, so the server's CPU for them and their lock waits can be watched.
+      const tag = `gp-bench-mp${processes}-${process.pid}`;
+      const workers = Array.from({ length: processes }, () => startWorker(taggedUrl(databaseUrl, tag)));
       await Promise.all(workers.map((w) => w.ready));
       const run = `mp${processes}-${Date.now().toString(36)}`;
+      const server = await watchServer(databaseUrl, tag);
+      const clientCpu = workers.map((w) => w.cpuSeconds());
       const start = process.hrtime.bigint();
       for (const text of script) {
         await Promise.all(Array.from({ length: users }, (_, u) => workers[u % processes]!.turn(`${run}-${u}`, text)));
       }
-      const perSecond = (users * script.length) / elapsedMs(start) * 1000;
+      const ms = elapsedMs(start);
+      const turns = users * script.length;
+      const perSecond = (turns / ms) * 1000;
+      const clientSeconds = workers.reduce((sum, w, i) => sum + w.cpuSeconds() - clientCpu[i]!, 0);
+      const load = await server.stop();
       for (const w of workers) w.stop();
       if (processes === 1) single = perSecond;
       rows.push({
-        benchmark: 'turns across processes', measure: `PostgreSQL, ${processes} process(es), ${users} users, ${script.length} turns each`,
+        benchmark: b, measure: `PostgreSQL, ${processes} process(es), ${users} users, ${script.length} turns each`,
         value: perSecond, unit: 'turns/s', ...(processes > 1 ? { peer: { name: '1 process', value: single } } : {}),
+        ...(processes > 1 ? { target: '>= 1.5x' } : {}),
       });
+      // Where the two cores go: the coach processes' CPU and the server's, per turn, against the wall time per turn.
+      // The ratio (CPU per turn over wall time per turn) is how many cores they kept busy.
+      rows.push({
+        benchmark: b, measure: `${processes} process(es): CPU per turn, coach processes + server backends (${(clientSeconds * 1e6 / turns).toFixed(0)} + ${(load.cpuSeconds * 1e6 / turns).toFixed(0)} µs); ratio = cores busy`,
+        value: ((clientSeconds + load.cpuSeconds) * 1e6) / turns, unit: 'µs', peer: { name: 'wall time per turn (µs)', value: (ms * 1000) / turns },
+      });
+      rows.push({ benchmark: b, measure: `${processes} process(es): active server backends seen waiting on a lock`, value: load.lockWaitShare * 100, unit: '%' });
     }
     return rows;
   },
