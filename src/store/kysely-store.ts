@@ -351,6 +351,13 @@ export class KyselyStore implements Store {
 /** Whether the turn moves the conversation's replied version. */
 export const repliedTo = (commit: TurnCommit) => commit.replied ?? commit.outbox !== undefined;
 
+/**
+ * The turn schedules again the kind of job it carried out (a check-in sets up the next one). Then removing the
+ * carried-out job first changes nothing: the schedule's upsert sets every column of that row anyway.
+ */
+export const reschedules = (commit: TurnCommit) =>
+  commit.effects.some((e) => e.kind === 'schedule' && e.job === commit.completesJob?.kind);
+
 export const leaseEnd = (now: string) => new Date(Date.parse(now) + DELIVERY_LEASE_MS).toISOString();
 
 /** A LIKE pattern for keys starting with `prefix` (its own wildcards dropped). */

@@ -9,7 +9,7 @@ import type { CommitResult, TurnCommit, TurnRead } from '../coach/store-port.js'
 import type { ClaimerLiveness } from './claimer-liveness.js';
 import type { Database } from './db-schema.js';
 import type { FieldCipher } from './field-cipher.js';
-import { KyselyStore, leaseEnd, repliedTo, toSession } from './kysely-store.js';
+import { KyselyStore, leaseEnd, repliedTo, reschedules, toSession } from './kysely-store.js';
 import { TURN_CONFLICT } from './postgres-turn-function.js';
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
@@ -51,11 +51,13 @@ export class PostgresStore extends KyselyStore {
     // Erasing a person is rare and touches every table: it keeps the general path.
     if (commit.effects.some((e) => e.kind === 'deleteUser')) return super.commitTurn(commit);
     const { profile, now } = commit;
+    const done = reschedules(commit) ? undefined : commit.completesJob;
     try {
       const { rows } = await this.pool.query<{ result: CommitResult }>(COMMIT_TURN, [
         commit.key, commit.expectedVersion, JSON.stringify(commit.snapshot), commit.contentVersion, repliedTo(commit),
         profile.consentAt, profile.consentVersion, profile.timeZone, profile.reminderTime, now,
-        commit.inboundId ?? null, commit.completesJob?.kind ?? null, commit.completesJob?.dueAt ?? null,
+        // A job rescheduled by its own turn is updated in place by the schedule effect (see reschedules).
+        commit.inboundId ?? null, done?.kind ?? null, done?.dueAt ?? null,
         JSON.stringify(commit.effects.map((e) => this.flatten(e))),
         commit.outbox?.id ?? null, commit.outbox ? this.cipher.encrypt(JSON.stringify(commit.outbox.replies)) : null,
         commit.outbox ? this.liveness.id : null, commit.outbox ? leaseEnd(now) : null,

@@ -8,17 +8,19 @@ import type { Effect } from '../coach/session/session-types.js';
 import type { CommitResult, StoredConversation, TurnCommit, TurnRead } from '../coach/store-port.js';
 import type { Database } from './db-schema.js';
 import type { FieldCipher } from './field-cipher.js';
-import { KyselyStore, leaseEnd, repliedTo, toSession } from './kysely-store.js';
+import { KyselyStore, leaseEnd, repliedTo, reschedules, toSession } from './kysely-store.js';
+import { GroupCommit } from './sqlite-group-commit.js';
 
 const isConstraint = (e: unknown) => (e as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT') ?? false;
 
-/** Thrown inside the transaction to roll it back with a result. */
-class Rollback extends Error { constructor(readonly result: CommitResult) { super(result); } }
+/** Thrown inside the transaction to refuse a turn with a result; `nothingWritten` when the turn had not written yet. */
+class Rollback extends Error { constructor(readonly result: CommitResult, readonly nothingWritten = false) { super(result); } }
 
 function prepareAll(sqlite: BetterSqlite3.Database) {
   const p = (sql: string) => sqlite.prepare(sql);
   return {
     load: p('select snapshot, content_version, version, replied_version from conversations where key = ?'),
+    exists: p('select 1 from conversations where key = ?').pluck(),
     practice: p('select * from practice_log where conversation_key = ? order by day desc, id desc limit ?'),
     hasInbound: p('select 1 from inbound_ids where conversation_key = ? and inbound_id = ?').pluck(),
     inbound: p('insert into inbound_ids (conversation_key, inbound_id, created_at) values (?, ?, ?)'),
@@ -46,12 +48,13 @@ function prepareAll(sqlite: BetterSqlite3.Database) {
 
 export class SqliteStore extends KyselyStore {
   private readonly statements: ReturnType<typeof prepareAll>;
-  private readonly commitSync: (commit: TurnCommit) => void;
+  /** Turns and delivery marks that arrive together share one transaction (a savepoint each). */
+  private readonly group: GroupCommit;
 
   constructor(private readonly sqlite: BetterSqlite3.Database, db: Kysely<Database>, cipher: FieldCipher) {
     super(db, isConstraint, cipher, 'sqlite');
     this.statements = prepareAll(sqlite);
-    this.commitSync = sqlite.transaction((commit: TurnCommit) => this.writeTurn(commit)).immediate;
+    this.group = new GroupCommit(sqlite, (fn) => this.exclusive(fn));
   }
 
   /**
@@ -96,7 +99,7 @@ export class SqliteStore extends KyselyStore {
     // Erasing a person is rare and touches every table: it keeps the general path (and its scrub of the log).
     if (commit.effects.some((e) => e.kind === 'deleteUser')) return super.commitTurn(commit);
     try {
-      await this.exclusive(() => this.commitSync(commit));
+      await this.group.run(() => this.writeTurn(commit));
       return 'committed';
     } catch (error) {
       if (error instanceof Rollback) return error.result;
@@ -108,20 +111,16 @@ export class SqliteStore extends KyselyStore {
     const s = this.statements;
     const { key, now, profile } = commit;
     const version = commit.expectedVersion + 1;
-    if (commit.inboundId) {
-      try {
-        s.inbound.run(key, commit.inboundId, now);
-      } catch (error) {
-        if (isConstraint(error)) throw new Rollback('duplicate');
-        throw error;
-      }
-    }
+    // A turn is refused before its first write (the group's transaction holds the file's write lock, so what
+    // is read here cannot change before the writes), so a refused turn leaves nothing to undo.
+    if (commit.inboundId && s.hasInbound.get(key, commit.inboundId) !== undefined) throw new Rollback('duplicate', true);
     const row = {
       key, snapshot: JSON.stringify(commit.snapshot), contentVersion: commit.contentVersion, version, expected: commit.expectedVersion,
       replied: repliedTo(commit) ? version : null, consentAt: profile.consentAt, consentVersion: profile.consentVersion,
       timeZone: profile.timeZone, reminderTime: profile.reminderTime, now,
     };
     if (commit.expectedVersion === 0) {
+      if (s.exists.get(key) !== undefined) throw new Rollback('conflict', true);
       try {
         const { expected: _expected, ...values } = row;
         s.insertConversation.run(values);
@@ -130,9 +129,18 @@ export class SqliteStore extends KyselyStore {
         throw error;
       }
     } else if (s.updateConversation.run(row).changes !== 1) {
-      throw new Rollback('conflict');
+      // The first write, and it changed nothing.
+      throw new Rollback('conflict', true);
     }
-    if (commit.completesJob) s.completeJob.run(key, commit.completesJob.kind, commit.completesJob.dueAt);
+    if (commit.inboundId) {
+      try {
+        s.inbound.run(key, commit.inboundId, now);
+      } catch (error) {
+        if (isConstraint(error)) throw new Rollback('duplicate');
+        throw error;
+      }
+    }
+    if (commit.completesJob && !reschedules(commit)) s.completeJob.run(key, commit.completesJob.kind, commit.completesJob.dueAt);
     for (const effect of commit.effects) this.applySync(commit, effect);
     if (commit.outbox) {
       // Claimed by this process from the start: the turn delivers its own replies right after the commit.
@@ -159,8 +167,8 @@ export class SqliteStore extends KyselyStore {
 
   override markDelivered(outboxId: string, count: number, total: number, now: string): Promise<boolean> {
     const s = this.statements;
-    if (count >= total) return this.exclusive(() => { s.delivered.run(outboxId); return true; });
+    if (count >= total) return this.group.run(() => { s.delivered.run(outboxId); return true; });
     // Progress, and a renewed lease; a claim taken over meanwhile (this process was thought dead) is not ours to move.
-    return this.exclusive(() => s.progress.run(count, leaseEnd(now), outboxId, this.liveness.id).changes === 1);
+    return this.group.run(() => s.progress.run(count, leaseEnd(now), outboxId, this.liveness.id).changes === 1);
   }
 }
