@@ -125,9 +125,8 @@ const migrations = (dialect: Dialect): Record<string, Migration> => {
   '0006_turn_function': {
     async up(db: Kysely<any>) {
       // PostgreSQL: a turn's writes in one call, so a turn costs one round trip to commit instead of one per
-      // statement (src/store/postgres-store.ts). One statement is its own transaction: any error, or the
-      // conflict raised below, rolls back everything the call did. A later migration that changes a table
-      // this writes must replace the function with it.
+      // statement (src/store/postgres-store.ts). One statement is its own transaction: any error rolls back
+      // everything it did. A later migration that changes a table this writes must replace the function with it.
       if (dialect !== 'postgres') return;
       await sql.raw(TURN_FUNCTION).execute(db);
     },

@@ -1,11 +1,12 @@
 // The PostgreSQL server function that commits one turn (created by migration 0006_turn_function).
 // It does what KyselyStore.commitTurn does statement by statement, in one call: the inbound id, the
 // conversation under its version check, the job the turn carried out, the effects in order, the outbox.
-// Results: 'committed' or 'duplicate' (nothing written); a version conflict raises SQLSTATE GP409, which
-// rolls the whole call back, and the caller reads it as 'conflict'.
+// Results: 'committed', or 'duplicate' / 'conflict' decided before anything is written, so one statement
+// can commit many turns and a refused one leaves nothing behind. The one race that can only show after a
+// write (the same message recorded by another process meanwhile) raises, rolling the whole statement back.
 
-/** The SQLSTATE the function raises when the conversation moved on (another turn committed first). */
-export const TURN_CONFLICT = 'GP409';
+/** The SQLSTATE it raises when the inbound message was recorded by another turn after it began. */
+export const TURN_DUPLICATE = 'GP208';
 
 export const TURN_FUNCTION = `
 create or replace function gp_commit_turn(
@@ -19,8 +20,8 @@ declare
   e json;
 begin
   if p_inbound_id is not null then
-    insert into inbound_ids (conversation_key, inbound_id, created_at) values (p_key, p_inbound_id, p_now) on conflict do nothing;
-    if not found then return 'duplicate'; end if;
+    perform 1 from inbound_ids where conversation_key = p_key and inbound_id = p_inbound_id;
+    if found then return 'duplicate'; end if;
   end if;
   if p_expected = 0 then
     insert into conversations (key, snapshot, content_version, version, replied_version, consent_at, consent_version,
@@ -34,8 +35,13 @@ begin
       consent_version = p_consent_version, time_zone = p_time_zone, reminder_time = p_reminder_time, updated_at = p_now
     where key = p_key and version = p_expected;
   end if;
-  if not found then
-    raise exception 'conversation version moved on' using errcode = '${TURN_CONFLICT}';
+  -- The first write, and it wrote nothing: the turn was computed from an older version.
+  if not found then return 'conflict'; end if;
+  if p_inbound_id is not null then
+    insert into inbound_ids (conversation_key, inbound_id, created_at) values (p_key, p_inbound_id, p_now) on conflict do nothing;
+    if not found then
+      raise exception 'inbound message recorded meanwhile' using errcode = '${TURN_DUPLICATE}';
+    end if;
   end if;
   if p_job_kind is not null then
     delete from jobs where conversation_key = p_key and kind = p_job_kind and due_at = p_job_due;
