@@ -9,6 +9,8 @@ import { elapsedMs, type Benchmark, type Row } from './harness.js';
 import { taggedUrl, watchServer } from './pg-server-load.js';
 import { createMachineOnlyPeer } from './peers/machine-only.js';
 import { dailyScript } from './scripts.js';
+import { understand } from '../src/coach/understand/understand.js';
+import { cases } from '../test/coach/understand/cases.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +55,19 @@ export const turnInProcess: Benchmark = {
     const peerPerSecond = (peerTurns / elapsedMs(peerStart)) * 1000;
 
     rows.push({ benchmark: 'turn in process', measure: 'the turn without storage (understanding + machine step), per turn', value: 1e6 / peerPerSecond, unit: 'µs', target: '<= 50 µs' });
+    // Understanding alone (once a timed test): the understanding tests' messages against the real flows/, CPU time, best of 3.
+    const messages = cases.map((c) => c.msg);
+    for (const m of messages) understand(m, content);
+    const trial = () => {
+      const t0 = process.cpuUsage();
+      for (let r = 0; r < (quick ? 5 : 20); r += 1) for (const m of messages) understand(m, content);
+      const used = process.cpuUsage(t0);
+      return (used.user + used.system) / ((quick ? 5 : 20) * messages.length);
+    };
+    rows.push({
+      benchmark: 'turn in process', measure: `understanding alone, per typical message (${messages.length} messages of the understanding tests, CPU time, best of 3)`,
+      value: Math.min(trial(), trial(), trial()), unit: 'µs', peer: { name: 'the turn without storage (µs)', value: 1e6 / peerPerSecond }, target: 'well under 1,000 µs',
+    });
     const file = join(mkdtempSync(join(tmpdir(), 'gp-bench-')), 'bench.db');
     const sqlite = await openSqliteStore(file);
     const s = await turnsPerSecond(sqlite, users, rounds);

@@ -3,7 +3,6 @@ import { understand } from '../../../src/coach/understand/understand.js';
 import { indexContent } from '../../../src/coach/understand/content-index.js';
 import type { Content } from '../../../src/content/schema.js';
 import { fixtureContent, hipOptions } from './fixture-content.js';
-import { cases } from './cases.js';
 
 describe('understand', () => {
   it('returns the documented shape for an empty message', () => {
@@ -29,18 +28,5 @@ describe('understand', () => {
     expect(u.redFlags).toEqual([]);
     expect(u.topic).toBeUndefined();
     expect(u.crisis).toBe(true);   // the safety lexicon applies whatever else the content has
-  });
-  it('is fast: well under 1 ms per typical message once the content is indexed', () => {
-    const msgs = cases.map((c) => c.msg);
-    for (const m of msgs) understand(m, fixtureContent);         // warm up
-    // CPU time of this process, best of 3 trials: wall-clock time on a busy CI machine says little
-    const trial = () => {
-      const t0 = process.cpuUsage();
-      for (let r = 0; r < 5; r++) for (const m of msgs) understand(m, fixtureContent);
-      const used = process.cpuUsage(t0);
-      return (used.user + used.system) / 1000 / (5 * msgs.length);
-    };
-    const perMessage = Math.min(trial(), trial(), trial());
-    expect(perMessage).toBeLessThan(1);
   });
 });
