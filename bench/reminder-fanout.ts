@@ -85,12 +85,19 @@ export const reminderFanout: Benchmark = {
     await scheduler.drain();
     const ms = elapsedMs(start);
     await store.close();
-    rows.push({ benchmark: 'reminder fan-out', measure: `${users} due check-ins, SQLite, 1 process (${delivered} delivered)`, value: ms / 1000, unit: 's', peer: { name: 'rate, check-ins/s', value: (delivered / ms) * 1000 }, target: '< 60 s for 100,000' });
+    const rate = (n: number, inMs: number) => Math.round((n / inMs) * 1000).toLocaleString('en-US');
+    rows.push({ benchmark: 'reminder fan-out', measure: `${users} due check-ins, SQLite, 1 process (${delivered} delivered, ${rate(delivered, ms)}/s)`, value: ms / 1000, unit: 's', target: '< 30 s for 100,000' });
     if (databaseUrl) {
+      let single = 0;
       for (const processes of [1, 4]) {
         await seedPostgres(databaseUrl, users);
         const r = await runWorkers(databaseUrl, processes);
-        rows.push({ benchmark: 'reminder fan-out', measure: `${users} due check-ins, PostgreSQL, ${processes} process(es) (${r.delivered} delivered)`, value: r.ms / 1000, unit: 's', peer: { name: 'rate, check-ins/s', value: (r.delivered / r.ms) * 1000 } });
+        if (processes === 1) single = r.ms / 1000;
+        // The processes' start (loading the code and flows/) is inside the time.
+        rows.push({
+          benchmark: 'reminder fan-out', measure: `${users} due check-ins, PostgreSQL, ${processes} process(es) (${r.delivered} delivered, ${rate(r.delivered, r.ms)}/s, process start included)`,
+          value: r.ms / 1000, unit: 's', ...(processes > 1 ? { peer: { name: '1 process (s)', value: single }, target: '< 60 s for 100,000' } : {}),
+        });
       }
     }
     return rows;
