@@ -2,7 +2,7 @@
 // of the code that reads and checks them (this folder), and a later start with the same hash takes it from
 // there instead of parsing and validating again. Any trouble with the cache means a full load, never an error.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../project-root.js';
@@ -45,8 +45,29 @@ function write(name: string, value: unknown): void {
     const partial = `${file}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(value));
     renameSync(partial, file);
+    pruneBeside(cacheDir, name);
   } catch {
     // A read-only install simply validates (and derives) on every start.
+  }
+}
+
+/** A write left behind by a process that died mid-write is removed after this long. */
+const STALE_PARTIAL_MS = 10 * 60_000;
+
+/**
+ * Keeps only the newest file of each kind (`content-…`, `vocabulary-…`): once `kept` is written, the other
+ * files of its kind are from older versions of flows/ or of the code and are removed, as are old partial
+ * writes. A file another process is reading when it goes only means that process validates again.
+ */
+export function pruneBeside(dir: string, kept: string, now = Date.now()): void {
+  const kind = `${kept.slice(0, kept.indexOf('-'))}-`;
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    try {
+      if (entry.endsWith('.tmp') ? now - statSync(path).mtimeMs > STALE_PARTIAL_MS : entry !== kept && entry.startsWith(kind)) unlinkSync(path);
+    } catch {
+      // Gone already (another process pruned it).
+    }
   }
 }
 

@@ -1,11 +1,12 @@
 // flows/ is validated once per version of its files: a start with unchanged files takes the validated
 // program from the cache, and any edit (good or broken) is read and checked again.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultFlowsDir, loadContent } from '../../src/content/load-content.js';
+import { pruneBeside } from '../../src/content/content-cache.js';
 import { indexContent } from '../../src/coach/understand/content-index.js';
 
 describe('flows/ validated once per version', () => {
@@ -42,5 +43,16 @@ describe('flows/ validated once per version', () => {
     expect(loadContent(dir).version).toBe('edited-after-cache');
     writeFileSync(program, `${readFileSync(program, 'utf8')}\n  : : not yaml [\n`);
     expect(() => loadContent(dir)).toThrow(/flows\/program\.yaml: not valid YAML/);
+  });
+
+  it('keeps only the newest file of each kind, and removes partial writes a dead process left long ago', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gentlepath-cache-'));
+    dirs.push(dir);
+    const files = ['content-old.json', 'content-new.json', 'vocabulary-v1.json', 'content-new.json.123.tmp', 'content-old.json.456.tmp'];
+    for (const f of files) writeFileSync(join(dir, f), '{}');
+    const longAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(join(dir, 'content-old.json.456.tmp'), longAgo, longAgo);
+    pruneBeside(dir, 'content-new.json');
+    expect(readdirSync(dir).sort()).toEqual(['content-new.json', 'content-new.json.123.tmp', 'vocabulary-v1.json']);
   });
 });
