@@ -3,6 +3,7 @@
 import type { Content, ReviewRecord } from './schema.js';
 import { reviewItems, type ReviewItem } from './review-items.js';
 import { renderMessage } from './render-message.js';
+import { derivedOnce } from './content-cache.js';
 
 export type ReviewStatus = 'approved' | 'changes_requested' | 'changed_since_review' | 'pending';
 
@@ -41,5 +42,13 @@ export function reviewState(content: Content): ReviewState {
 
 /** What GentlePath may honestly say about its content today (greeting, web page, Slack Home, README). */
 export function claimText(content: Content): string {
-  return renderMessage(content, reviewState(content).allApproved ? 'about.claim_reviewed' : 'about.claim_pending').text;
+  return renderMessage(content, allApproved(content) ? 'about.claim_reviewed' : 'about.claim_pending').text;
+}
+
+/**
+ * Whether every item is approved, kept beside the validated flows/ (it depends on them and on this folder's
+ * code alone): hashing every item costs a tenth of a start, and the greeting, the first reply, asks.
+ */
+function allApproved(content: Content): boolean {
+  return derivedOnce(content, 'review-claim', import.meta.url, () => reviewState(content).allApproved, (all) => all, (all) => all);
 }
