@@ -2,7 +2,7 @@
 // of the code that reads and checks them (this folder), and a later start with the same hash takes it from
 // there instead of parsing and validating again. Any trouble with the cache means a full load, never an error.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../project-root.js';
@@ -32,7 +32,11 @@ const hashes = new WeakMap<Content, string>();
 
 function read<T>(name: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(join(cacheDir, name), 'utf8')) as T;
+    const file = join(cacheDir, name);
+    const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+    // Marked as used, so pruning keeps the files that are being read.
+    try { const now = new Date(); utimesSync(file, now, now); } catch { /* a read-only install */ }
+    return value;
   } catch {
     return undefined;
   }
@@ -53,22 +57,31 @@ function write(name: string, value: unknown): void {
 
 /** A write left behind by a process that died mid-write is removed after this long. */
 const STALE_PARTIAL_MS = 10 * 60_000;
+/**
+ * Files kept of each kind. More than one: the built code (dist/) and the source (tsx) hash differently and
+ * share this folder, and so do a test's edited copy of flows/ and flows/ itself; keeping one made them
+ * push each other out, and every start validated again.
+ */
+export const KEPT_PER_KIND = 4;
 
 /**
- * Keeps only the newest file of each kind (`content-…`, `vocabulary-…`): once `kept` is written, the other
- * files of its kind are from older versions of flows/ or of the code and are removed, as are old partial
- * writes. A file another process is reading when it goes only means that process validates again.
+ * Keeps the most recently used files of each kind (`content-…`, `vocabulary-…`, a read marks a file used):
+ * once `kept` is written, the older files of its kind beyond KEPT_PER_KIND are from older versions of flows/
+ * or of the code and are removed, as are old partial writes. A file another process is reading when it goes
+ * only means that process validates again.
  */
 export function pruneBeside(dir: string, kept: string, now = Date.now()): void {
   const kind = `${kept.slice(0, kept.indexOf('-'))}-`;
-  for (const entry of readdirSync(dir)) {
+  const used = (path: string) => { try { return statSync(path).mtimeMs; } catch { return 0; } };
+  const entries = readdirSync(dir);
+  const remove = (path: string) => { try { unlinkSync(path); } catch { /* gone already (another process pruned it) */ } };
+  for (const entry of entries.filter((e) => e.endsWith('.tmp'))) {
     const path = join(dir, entry);
-    try {
-      if (entry.endsWith('.tmp') ? now - statSync(path).mtimeMs > STALE_PARTIAL_MS : entry !== kept && entry.startsWith(kind)) unlinkSync(path);
-    } catch {
-      // Gone already (another process pruned it).
-    }
+    if (now - used(path) > STALE_PARTIAL_MS) remove(path);
   }
+  const older = entries.filter((e) => e.startsWith(kind) && e.endsWith('.json') && e !== kept)
+    .map((e) => ({ path: join(dir, e), at: used(join(dir, e)) })).sort((a, b) => b.at - a.at);
+  for (const { path } of older.slice(KEPT_PER_KIND - 1)) remove(path);
 }
 
 export function cachedContent(hash: string): Content | undefined {

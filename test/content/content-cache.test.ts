@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultFlowsDir, loadContent } from '../../src/content/load-content.js';
-import { pruneBeside } from '../../src/content/content-cache.js';
+import { KEPT_PER_KIND, pruneBeside } from '../../src/content/content-cache.js';
 import { indexContent } from '../../src/coach/understand/content-index.js';
 
 describe('flows/ validated once per version', () => {
@@ -45,14 +45,19 @@ describe('flows/ validated once per version', () => {
     expect(() => loadContent(dir)).toThrow(/flows\/program\.yaml: not valid YAML/);
   });
 
-  it('keeps only the newest file of each kind, and removes partial writes a dead process left long ago', () => {
+  it('keeps the most recently used files of each kind, and removes partial writes a dead process left long ago', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gentlepath-cache-'));
     dirs.push(dir);
-    const files = ['content-old.json', 'content-new.json', 'vocabulary-v1.json', 'content-new.json.123.tmp', 'content-old.json.456.tmp'];
-    for (const f of files) writeFileSync(join(dir, f), '{}');
-    const longAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(join(dir, 'content-old.json.456.tmp'), longAgo, longAgo);
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const write = (name: string, minutesAgo: number) => { writeFileSync(join(dir, name), '{}'); utimesSync(join(dir, name), at(minutesAgo), at(minutesAgo)); };
+    // Older content files, used 1 to KEPT_PER_KIND + 1 minutes ago; the newest is written now.
+    for (let i = 1; i <= KEPT_PER_KIND + 1; i += 1) write(`content-used-${i}-min-ago.json`, i);
+    write('content-new.json', 0);
+    write('vocabulary-v1.json', 600);
+    write('content-new.json.123.tmp', 0);
+    write('content-old.json.456.tmp', 60);
     pruneBeside(dir, 'content-new.json');
-    expect(readdirSync(dir).sort()).toEqual(['content-new.json', 'content-new.json.123.tmp', 'vocabulary-v1.json']);
+    const kept = Array.from({ length: KEPT_PER_KIND - 1 }, (_, i) => `content-used-${i + 1}-min-ago.json`);
+    expect(readdirSync(dir).sort()).toEqual(['content-new.json', 'content-new.json.123.tmp', ...kept, 'vocabulary-v1.json'].sort());
   });
 });
