@@ -48,6 +48,9 @@ progress as (
   where o.id = v.id and o.claimed_by = $5 returning o.id)
 select id from progress`;
 
+/** A statement the server parses and plans once per connection, then only runs (the hot path's few statements). */
+const prepared = (name: string, text: string, values: unknown[]): pg.QueryConfig => ({ name, text, values });
+
 interface TurnRow {
   snapshot: string | null; content_version: string | null; version: number | null; replied_version: number | null;
   seen: boolean; practice: Parameters<typeof toSession>[0][] | null;
@@ -79,7 +82,7 @@ export class PostgresStore extends KyselyStore {
   }
 
   private async readTurns(items: readonly ReadRequest[]): Promise<Array<Settled<TurnRead>>> {
-    const { rows } = await this.pool.query<TurnRow>(READ_TURNS, [items.map((i) => i.key), items.map((i) => i.inboundId ?? null), items.map((i) => i.limit)]);
+    const { rows } = await this.pool.query<TurnRow>(prepared('gp_read_turns', READ_TURNS, [items.map((i) => i.key), items.map((i) => i.inboundId ?? null), items.map((i) => i.limit)]));
     return rows.map((row): Settled<TurnRead> => {
       if (row.seen) return { ok: true, value: { seen: true, conversation: null, practice: [] } };
       if (row.snapshot === null) return { ok: true, value: { seen: false, conversation: null, practice: [] } };
@@ -104,7 +107,7 @@ export class PostgresStore extends KyselyStore {
       const order = commits.map((_, i) => i).sort((a, b) => (commits[a]!.key < commits[b]!.key ? -1 : commits[a]!.key > commits[b]!.key ? 1 : 0));
       const args = order.map((i) => this.commitArgs(commits[i]!));
       try {
-        const { rows } = await this.pool.query<{ result: CommitResult }>(COMMIT_TURNS, ARG_TYPES.map((_, column) => args.map((a) => a[column])));
+        const { rows } = await this.pool.query<{ result: CommitResult }>(prepared('gp_commit_turns', COMMIT_TURNS, ARG_TYPES.map((_, column) => args.map((a) => a[column]))));
         const settled: Array<Settled<CommitResult>> = new Array(commits.length);
         order.forEach((i, at) => { settled[i] = { ok: true, value: rows[at]!.result }; });
         return settled;
@@ -125,7 +128,7 @@ export class PostgresStore extends KyselyStore {
 
   private async commitOne(commit: TurnCommit): Promise<CommitResult> {
     try {
-      const { rows } = await this.pool.query<{ result: CommitResult }>(COMMIT_TURN, this.commitArgs(commit));
+      const { rows } = await this.pool.query<{ result: CommitResult }>(prepared('gp_commit_turn', COMMIT_TURN, this.commitArgs(commit)));
       return rows[0]!.result;
     } catch (error) {
       if ((error as { code?: string })?.code === TURN_DUPLICATE) return 'duplicate';
@@ -167,9 +170,9 @@ export class PostgresStore extends KyselyStore {
   private async markMany(marks: readonly Mark[]): Promise<Array<Settled<boolean>>> {
     const finished = marks.filter((m) => m.count >= m.total);
     const partial = marks.filter((m) => m.count < m.total);
-    const { rows } = await this.pool.query<{ id: string }>(MARK_DELIVERED, [
+    const { rows } = await this.pool.query<{ id: string }>(prepared('gp_mark_delivered', MARK_DELIVERED, [
       finished.map((m) => m.outboxId), partial.map((m) => m.outboxId), partial.map((m) => m.count), partial.map((m) => leaseEnd(m.now)), this.liveness.id,
-    ]);
+    ]));
     const moved = new Set(rows.map((r) => r.id));
     return marks.map((m) => ({ ok: true, value: m.count >= m.total || moved.has(m.outboxId) }));
   }
