@@ -12,7 +12,7 @@ const record = process.env.FANOUT_RECORD === '1';
 const coach = createCoach({ content: loadContent(), store, now: () => new Date(DUE) });
 // Only the seeded users: other benchmarks leave their own users (and due check-ins) in the same database.
 // Replies arrive one at a time; a check-in is counted by its first one.
-await createScheduler({ store, coach, now: () => new Date(DUE), concurrency: 16, keyPrefixes: ['fan:'], deliver: async (key, replies) => {
+await createScheduler({ store, coach, now: () => new Date(DUE), keyPrefixes: ['fan:'], deliver: async (key, replies) => {
   if (!replies.some((r) => r.contentIds.includes('reminder.checkin'))) return;
   delivered += 1;
   if (record) process.stdout.write(`to ${key}\n`);
