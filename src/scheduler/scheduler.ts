@@ -29,7 +29,7 @@ export interface SchedulerOptions {
    * together and share transactions (SQLite) and round trips (PostgreSQL), so more at once is cheaper per job
    * (64: a send-out about 15% faster on SQLite, 30% on PostgreSQL); but as many replies are in flight when a
    * process dies, and a reply the channel took just before cannot be known to have arrived (the kill -9 test
-   * saw 43-80 such at 64, 8-22 at 16). Hence 16.
+   * saw 43-80 such at 64, 6-22 at 16). Hence 16.
    */
   concurrency?: number;
   onError?: (error: unknown) => void;

@@ -8,7 +8,7 @@
 // marked `nothingWritten` (a duplicate, a version conflict); that refusal is its caller's result and the
 // others go on. Any other error undoes the whole transaction, and the group is run again with each write in
 // a savepoint of its own, so the failing write is undone alone. (Savepoints on every write cost about a
-// third of a send-out's time, which is why they are kept for that case.)
+// quarter of a send-out's time, which is why they are kept for that case.)
 import type BetterSqlite3 from 'better-sqlite3';
 
 /** Taken at load, so a test's fake timers cannot hold commits back. */
