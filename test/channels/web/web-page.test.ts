@@ -76,7 +76,9 @@ describe.skipIf(!CHROMIUM)('the web page as a product', () => {
       await press(page, 'America/Chicago');
       await expect.poll(() => bubbles(page).filter({ hasText: 'America/Chicago' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
-      // The daily check-in as a calendar file for this browser's conversation (its cookie says whose).
+      // The daily check-in as a calendar file for this browser's conversation (its cookie says whose). The bubble above
+      // may be the person's own button press, shown before the coach has committed the turn: wait for the file.
+      await expect.poll(async () => (await page.request.get(`${server.url}v3/directline/calendar.ics`)).status(), { timeout: 20_000 }).toBe(200);
       const calendar = await page.request.get(`${server.url}v3/directline/calendar.ics`);
       expect(calendar.status()).toBe(200);
       expect(calendar.headers()['content-type']).toContain('text/calendar');
