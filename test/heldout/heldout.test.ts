@@ -23,9 +23,12 @@ const FLOORS = {
   // a fourth blind writer, measured once after the net was retrained on dev-set-5, dev-set-6 and everyday-3 (87.9%
   // crisis); re-measured after the later work of that session (issue 10's note)
   'set-4.jsonl': { crisis: 0.93, flags: 0.93, questions: 0.92, falseCrisis: 0.01, falsePauses: 0 },
-  // a fifth blind writer, measured once at the end of the session that added NB scaling (issue 10's note). One negated
+  // a fifth blind writer, measured once near the end of the session that added NB scaling (issue 10's note). One negated
   // message (a fever said to be gone) pauses in all three places, before and after that work: the issue's 0 is not met here
   'set-5.jsonl': { crisis: 0.93, flags: 0.96, questions: 0.90, falseCrisis: 0.01, falsePauses: 3 },
+  // a sixth blind writer, measured once after the last detector change of that session (issue 10's note). Four of its
+  // look-alikes get the crisis reply (in all three places), before and after that session: the issue's 1% is not met here
+  'set-6.jsonl': { crisis: 0.90, flags: 0.92, questions: 0.90, falseCrisis: 0.05, falsePauses: 0 },
   '../safety/dev-set.jsonl': { crisis: 0.99, flags: 0.98, questions: 0.97, falseCrisis: 0.01, falsePauses: 0 },
 } as const;
 
