@@ -10,76 +10,52 @@
 // a savepoint of its own, so the failing write is undone alone. (Savepoints on every write cost about a
 // quarter of a send-out's time, which is why they are kept for that case.)
 import type BetterSqlite3 from 'better-sqlite3';
-
-/** Taken at load, so a test's fake timers cannot hold commits back. */
-const nextTurn = setImmediate;
+import { coalesce, type Settled } from './coalesce.js';
 
 /** Marks an error thrown by a write before it wrote anything. */
 export interface NothingWritten { readonly nothingWritten: true }
 const wroteNothing = (error: unknown) => (error as Partial<NothingWritten> | null)?.nothingWritten === true;
 
-interface Queued { write: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Write = () => unknown;
 
 /** Thrown out of the fast transaction to undo it when a write failed part-way. */
 class RunCarefully extends Error {}
 
 export class GroupCommit {
-  private queue: Queued[] = [];
-  private readonly fast: (batch: readonly Queued[]) => Outcome[];
-  private readonly careful: (batch: readonly Queued[]) => Outcome[];
+  private readonly send: (write: Write) => Promise<unknown>;
 
   /** `exclusive` runs a function on the connection when no other transaction is open on it. */
-  constructor(sqlite: BetterSqlite3.Database, private readonly exclusive: <T>(fn: () => T) => Promise<T>) {
-    this.fast = sqlite.transaction((batch: readonly Queued[]) => batch.map((item): Outcome => {
+  constructor(sqlite: BetterSqlite3.Database, exclusive: <T>(fn: () => T) => Promise<T>) {
+    const fast = sqlite.transaction((batch: readonly Write[]) => batch.map((write): Settled<unknown> => {
       try {
-        return { ok: true, value: item.write() };
+        return { ok: true, value: write() };
       } catch (error) {
         if (wroteNothing(error)) return { ok: false, error };
         throw new RunCarefully();
       }
     })).immediate;
     // Called inside the outer transaction, better-sqlite3 makes this a savepoint.
-    const one = sqlite.transaction((write: () => unknown) => write());
-    this.careful = sqlite.transaction((batch: readonly Queued[]) => batch.map((item): Outcome => {
+    const one = sqlite.transaction((write: Write) => write());
+    const careful = sqlite.transaction((batch: readonly Write[]) => batch.map((write): Settled<unknown> => {
       try {
-        return { ok: true, value: one(item.write) };
+        return { ok: true, value: one(write) };
       } catch (error) {
         return { ok: false, error };
       }
     })).immediate;
+    // If the transaction itself fails (BEGIN or COMMIT), none of its writes happened: coalesce rejects them all.
+    this.send = coalesce((batch: readonly Write[]) => exclusive(() => {
+      try {
+        return fast(batch);
+      } catch (error) {
+        if (error instanceof RunCarefully) return careful(batch);
+        throw error;
+      }
+    }));
   }
 
   /** Runs `write` in the next group's transaction; resolves with its value once that transaction committed. */
   run<T>(write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      if (this.queue.length === 1) nextTurn(() => void this.flush());
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.queue;
-    this.queue = [];
-    let outcomes: Outcome[];
-    try {
-      outcomes = await this.exclusive(() => {
-        try {
-          return this.fast(batch);
-        } catch (error) {
-          if (error instanceof RunCarefully) return this.careful(batch);
-          throw error;
-        }
-      });
-    } catch (error) {
-      // The transaction itself failed (BEGIN or COMMIT): none of its writes happened.
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
-    });
+    return this.send(write) as Promise<T>;
   }
 }
