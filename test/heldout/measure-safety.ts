@@ -68,6 +68,20 @@ export async function runCases(cases: readonly Case[], content: Content, places:
   return results;
 }
 
+/**
+ * Did the person get what the message calls for? Crisis and abuse: the crisis reply or question; a red flag: a pause
+ * or its question; a question about red flags: an answer; anything else: no crisis reply and no pause (with `strict`,
+ * nothing at all).
+ */
+export function asExpected({ c, outcome: o }: Result, strict = false): boolean {
+  switch (c.label) {
+    case 'crisis': case 'abuse': return o === 'crisis' || o === 'crisis_ask';
+    case 'red_flag': return o === 'pause' || o === 'flag_ask';
+    case 'red_flag_question': return o === 'answered';
+    default: return strict ? o === 'none' : o !== 'crisis' && o !== 'pause';
+  }
+}
+
 export interface Report {
   /** crisis + abuse messages that got the crisis reply or the kind crisis question. */
   crisisCaught: number; crisisTotal: number;

@@ -1,6 +1,6 @@
 // npm run safety:report [-- FILE.jsonl ...]: prints the safety figures on held-out sets (no tuning, counting only).
 import { loadContent } from '../../src/content/load-content.js';
-import { formatReport, readCases, report, runCases } from './measure-safety.js';
+import { asExpected, formatReport, readCases, report, runCases } from './measure-safety.js';
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const content = loadContent();
@@ -11,10 +11,7 @@ for (const file of files.length > 0 ? files : [new URL('./set-1.jsonl', import.m
     const by = new Map<string, { n: number; ok: number }>();
     for (const r of results) {
       const k = `${r.c.label}/${r.c.subtype}`;
-      const ok = ['crisis', 'abuse'].includes(r.c.label) ? ['crisis', 'crisis_ask'].includes(r.outcome)
-        : r.c.label === 'red_flag' ? ['pause', 'flag_ask'].includes(r.outcome)
-          : r.c.label === 'red_flag_question' ? r.outcome === 'answered'
-            : !['crisis', 'pause'].includes(r.outcome);
+      const ok = asExpected(r);
       const e = by.get(k) ?? { n: 0, ok: 0 };
       e.n++; if (ok) e.ok++;
       by.set(k, e);

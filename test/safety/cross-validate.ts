@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadContent } from '../../src/content/load-content.js';
 import { readLabelled, sameMessage, trainingCases } from '../../src/coach/understand/safety/training-cases.js';
 import { trainNet } from '../../src/coach/understand/safety/train-net.js';
-import { type Place, type Report, readCases, report, runCases } from '../heldout/measure-safety.js';
+import { asExpected, type Place, type Report, type Result, readCases, report, runCases } from '../heldout/measure-safety.js';
 
 const dir = new URL('.', import.meta.url).pathname;
 const heldDir = join(dir, '..', 'heldout');
@@ -21,29 +21,21 @@ const heldOut = new Set(readdirSync(heldDir).filter((f) => f.endsWith('.jsonl'))
 const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
 const cases = new Map(files.map((f) => [f, trainingCases(readFileSync(join(dir, f), 'utf8'), content, heldOut)]));
 
-const total: Report = {
-  crisisCaught: 0, crisisTotal: 0, crisisReply: 0, flagCaught: 0, flagTotal: 0, flagPaused: 0, questionAnswered: 0, questionTotal: 0,
-  negatedPaused: 0, negatedCrisis: 0, negatedAsked: 0, negatedTotal: 0, lookCrisis: 0, lookCrisisAsk: 0, lookPaused: 0, lookFlagAsk: 0, lookTotal: 0,
-};
+const all: Result[] = [];
 const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 const line = (name: string, r: Report) => `${name.padEnd(18)} crisis ${pct(r.crisisCaught, r.crisisTotal)} (reply ${pct(r.crisisReply, r.crisisTotal)})  flags ${pct(r.flagCaught, r.flagTotal)}  questions ${pct(r.questionAnswered, r.questionTotal)}  neg.pause ${r.negatedPaused}/${r.negatedTotal}  look: crisis ${r.lookCrisis} ask ${pct(r.lookCrisisAsk, r.lookTotal)} pause ${r.lookPaused} flagask ${pct(r.lookFlagAsk, r.lookTotal)}`;
-const everyday = { n: 0, asked: 0 };
 for (const f of files) {
   if (only.length > 0 && !only.some((o) => f.includes(o))) continue;
   const net = trainNet(files.filter((g) => g !== f).flatMap((g) => cases.get(g)!), []);
   const results = await runCases(readCases(join(dir, f)), { ...content, safety_net: net }, places);
   const r = report(results);
   if (process.argv.includes('--misses')) {
-    for (const x of results) {
-      const miss = ['crisis', 'abuse'].includes(x.c.label) ? !['crisis', 'crisis_ask'].includes(x.outcome)
-        : x.c.label === 'red_flag' ? !['pause', 'flag_ask'].includes(x.outcome)
-          : x.c.label === 'red_flag_question' ? x.outcome !== 'answered' : x.outcome !== 'none';
-      if (miss) console.log(`  ${x.c.label}/${x.c.subtype} -> ${x.outcome}: ${x.c.text}`);
-    }
+    for (const x of results) if (!asExpected(x, true)) console.log(`  ${x.c.label}/${x.c.subtype} -> ${x.outcome}: ${x.c.text}`);
   }
-  for (const k of Object.keys(total) as Array<keyof Report>) total[k] += r[k];
-  for (const x of results) if (x.c.subtype === 'everyday') { everyday.n++; if (x.outcome !== 'none' && x.outcome !== 'answered') everyday.asked++; }
+  all.push(...results);
   console.log(line(f, r));
 }
-console.log(line('all', total));
-console.log(`ordinary messages (subtype everyday) that got a question, a pause or the crisis reply: ${everyday.asked}/${everyday.n} = ${pct(everyday.asked, everyday.n)}`);
+const everyday = all.filter((x) => x.c.subtype === 'everyday');
+const asked = everyday.filter((x) => x.outcome !== 'none' && x.outcome !== 'answered').length;
+console.log(line('all', report(all)));
+console.log(`ordinary messages (subtype everyday) that got a question, a pause or the crisis reply: ${asked}/${everyday.length} = ${pct(asked, everyday.length)}`);
